@@ -1,0 +1,89 @@
+// Term analysis shared by indexing and querying, so that a word is cut the same way on both sides
+// (see ../shared/docs/korean-search.md for the measurements behind each step).
+import { convertQwertyToHangul, disassemble, getChoseong } from "es-hangul";
+
+const HANGUL = /[\uac00-\ud7a3]/;
+const HANGUL_OR_JAMO = /[\uac00-\ud7a3\u3131-\u318e]/;
+const CHOSEONG_ONLY = /^[\u3131-\u314e]+$/;
+const LATIN_ONLY = /^[a-z]+$/;
+// Control, format and bidirectional-override characters: never meaningful in a question.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/g;
+
+/** NFC (Hangul typed on some systems arrives decomposed), invisible characters removed, spaces folded. */
+export function normalize(text: string): string {
+  return text.normalize("NFC").replace(INVISIBLE, " ").replace(/\s+/g, " ").trim();
+}
+
+export const hasHangul = (text: string): boolean => HANGUL_OR_JAMO.test(text);
+export const isHangulWord = (word: string): boolean => HANGUL.test(word);
+export const isChoseongOnly = (word: string): boolean => CHOSEONG_ONLY.test(word);
+
+/** Words: runs of letters and digits, cut again where Hangul meets another script (4600억원 → 4600, 억원). */
+export function words(text: string): string[] {
+  return normalize(text)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .flatMap((w) => w.split(/(?<=[\uac00-\ud7a3])(?=[^\uac00-\ud7a3])|(?<=[^\uac00-\ud7a3])(?=[\uac00-\ud7a3])/u))
+    .filter(Boolean);
+}
+
+// Particles and copulas, longest first. Stripping over-strips at times (회의 → 회), so both forms are kept.
+const PARTICLES = [
+  "으로부터", "에서부터", "이라고", "에게서", "한테서", "으로는", "으로도", "에서는", "에서도", "이라는", "까지는",
+  "으로", "에서", "에게", "한테", "께서", "부터", "까지", "처럼", "보다", "이나", "이랑", "라고", "라는", "에는", "에도",
+  "이야", "이다", "이고", "하고", "과의", "와의", "에의", "은", "는", "이", "가", "을", "를", "의", "에", "와", "과",
+  "도", "만", "로", "나", "랑", "야", "요", "한", "된", "인",
+];
+
+/** The word without its trailing particle (날에는 → 날), when something remains. */
+export function stripParticle(word: string): string | undefined {
+  if (!isHangulWord(word)) return undefined;
+  for (const p of PARTICLES) {
+    if (word.length > p.length && word.endsWith(p)) return word.slice(0, -p.length);
+  }
+  return undefined;
+}
+
+/** The word and its particle-stripped form. */
+export function koreanForms(word: string): string[] {
+  const stripped = stripParticle(word);
+  return stripped ? [word, stripped] : [word];
+}
+
+/** Overlapping two-syllable pieces of a Hangul word of three or more syllables: finds words inside compounds. */
+export function bigrams(word: string): string[] {
+  if (!isHangulWord(word) || word.length < 3) return [];
+  const out: string[] = [];
+  for (let i = 0; i + 2 <= word.length; i++) out.push(word.slice(i, i + 2));
+  return out;
+}
+
+/** The word as jamo (남궁훈 → ㄴㅏㅁㄱㅜㅇㅎㅜㄴ), where one typo is one edit. */
+export const jamo = (word: string): string => disassemble(word);
+export const choseong = (word: string): string => getChoseong(word);
+
+/** A light English stemmer: possessives and plurals, so "tracks" finds "track". */
+export function stemEnglish(word: string): string {
+  let w = word.replace(/'s$/, "");
+  if (w.length > 4 && w.endsWith("ies")) w = w.slice(0, -3) + "y";
+  else if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) w = w.slice(0, -1);
+  return w;
+}
+
+/** Korean typed with an English keyboard layout (skarndgns → 남궁훈), or undefined when it does not read as Hangul. */
+export function fromQwerty(word: string): string | undefined {
+  if (!LATIN_ONLY.test(word) || word.length < 2) return undefined;
+  const converted = convertQwertyToHangul(word);
+  // A real Korean word comes out as whole syllables; keyboard noise leaves loose jamo or Latin behind.
+  return /^[\uac00-\ud7a3]+$/.test(converted) ? converted : undefined;
+}
+
+/** The index terms of a text for the Korean word field: each word and its stripped form. */
+export const koreanTerms = (text: string): string[] => words(text).flatMap(koreanForms);
+/** The index terms for the bigram field. */
+export const bigramTerms = (text: string): string[] => words(text).flatMap((w) => bigrams(stripParticle(w) ?? w));
+/** The index terms for the jamo field: Hangul words of two or more syllables. */
+export const jamoTerms = (text: string): string[] =>
+  words(text).flatMap(koreanForms).filter((w) => isHangulWord(w) && w.length >= 2).map(jamo);
+/** The index terms for the English field. */
+export const englishTerms = (text: string): string[] => words(text).map(stemEnglish);

@@ -1,0 +1,163 @@
+// The MiniSearch index over the knowledge's documents, and the query side of the analysis.
+//
+// A question is searched word by word: each word is one nested MiniSearch query over its forms
+// (particle-stripped, synonyms, jamo for typos, two-syllable pieces for compounds, choseong), so that
+// for every document we know how many of the question's words it answers. Documents are ranked by that
+// coverage first and by BM25 score second, and the answer is abstained on when the best document covers
+// too little of the question (see `ANSWER_COVERAGE`).
+import MiniSearch, { type Query, type SearchOptions } from "minisearch";
+import type { Knowledge } from "../knowledge/schema.js";
+import {
+  bigramTerms,
+  bigrams,
+  choseong,
+  englishTerms,
+  fromQwerty,
+  isChoseongOnly,
+  isHangulWord,
+  jamo,
+  jamoTerms,
+  koreanForms,
+  koreanTerms,
+  stemEnglish,
+  words,
+} from "./analyze.js";
+import { buildDocuments, type DocType, type SearchDoc } from "./documents.js";
+import { synonymsOf } from "./synonyms.js";
+
+/** The share of a question's informative words the best document must contain to be an answer. */
+export const ANSWER_COVERAGE = 0.6;
+
+/** Words that carry no topic: question words, verbs of asking, and the organiser's own name. */
+const STOPWORDS = new Set([
+  // English
+  "what", "who", "whom", "whose", "which", "when", "where", "why", "how", "is", "are", "was", "were", "be", "been",
+  "the", "a", "an", "of", "for", "to", "in", "on", "at", "by", "with", "and", "or", "about", "from", "into", "there",
+  "does", "do", "did", "has", "have", "had", "can", "could", "will", "would", "should", "me", "tell", "please", "show",
+  "list", "give", "you", "i", "it", "its", "that", "this", "these", "those", "any", "many", "much", "some", "all",
+  "kakao", "kakao's", "s", "get", "happen", "happens", "happening", "going", "plan", "planned",
+  // Korean
+  "뭐", "뭐야", "뭔가", "뭐지", "무엇", "무엇인가", "누구", "누가", "누군가", "어떤", "어떻게", "어때", "언제", "어디",
+  "어디서", "며칠", "몇일", "몇", "개", "명", "수", "좀", "알려", "알려줘", "줘", "해", "해줘", "했어", "했나", "있어", "있나", "있나요",
+  "있는", "인가", "인가요", "때문에", "세워", "정한", "것", "거", "대해", "대한", "관련", "관해", "인한", "따른", "얼마나",
+  "대상", "내용", "항목", "종류", "목록", "정보", "무슨", "카카오", "나와", "나오", "했지", "하는", "되나", "돼",
+]);
+
+export interface Hit {
+  doc: SearchDoc;
+  score: number;
+  /** Share of the question's informative words this document matched. */
+  coverage: number;
+}
+
+export interface SearchResultSet {
+  hits: Hit[];
+  /** The words that counted: not stopwords, not single syllables. */
+  informative: string[];
+}
+
+const FIELDS = ["name", "people", "ko", "ko2", "jamo", "cho", "en", "kw"] as const;
+
+function fieldTerms(doc: SearchDoc, field: (typeof FIELDS)[number]): string[] {
+  switch (field) {
+    case "name": {
+      const joined = doc.names.map((n) => n.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""));
+      return [...doc.names.flatMap((n) => [...koreanTerms(n), ...englishTerms(n)]), ...joined];
+    }
+    case "people":
+      return doc.people.flatMap((n) => [...koreanTerms(n), ...englishTerms(n)]);
+    case "ko":
+      return koreanTerms(doc.ko);
+    case "ko2":
+      return bigramTerms([doc.ko, ...doc.names].join(" "));
+    case "jamo":
+      return jamoTerms([doc.ko, ...doc.names, ...doc.people].join(" "));
+    case "cho":
+      return doc.names.filter(isHangulWord).map((n) => choseong(n.replace(/\s/g, "")));
+    case "en":
+      return englishTerms(doc.en);
+    case "kw":
+      return doc.keywords.flatMap((k) => [...koreanTerms(k), ...englishTerms(k)]);
+  }
+}
+
+const TERM_OPTIONS = {
+  tokenize: (text: string) => text.split(" ").filter(Boolean),
+  processTerm: (term: string) => term,
+};
+
+/** Whether a word carries topic: not a stopword and, for Hangul, two syllables or more. */
+export function isInformative(word: string): boolean {
+  const base = koreanForms(word).at(-1)!;
+  if (STOPWORDS.has(word) || STOPWORDS.has(base)) return false;
+  if (isHangulWord(word)) return base.length >= 2;
+  return word.length >= 2 || /\d/.test(word) || isChoseongOnly(word);
+}
+
+/** One word as a nested MiniSearch query over every form the analysis gives it. */
+function wordQuery(word: string): Query {
+  const qwerty = fromQwerty(word);
+  const forms = isHangulWord(word)
+    ? koreanForms(word)
+    : [...new Set([word, stemEnglish(word)]), ...(qwerty && qwerty.length >= 2 ? koreanForms(qwerty) : [])];
+  const synonyms = forms.flatMap(synonymsOf).flatMap((s) => (isHangulWord(s) ? [s] : [stemEnglish(s)]));
+  const hangul = forms.filter(isHangulWord);
+  const queries: Query[] = [
+    {
+      queries: [...new Set([...forms, ...synonyms])],
+      fields: ["name", "people", "ko", "en", "kw"],
+      prefix: (t: string) => (isHangulWord(t) ? t.length >= 2 : t.length >= 4),
+    },
+  ];
+  const longHangul = hangul.filter((h) => h.length >= 2).map(jamo);
+  // One edit on jamo is one typo (이채형 → 이채영); shorter words would match too much.
+  if (longHangul.length) queries.push({ queries: longHangul, fields: ["jamo"], fuzzy: (t: string) => (t.length >= 5 ? 1 : false) });
+  const pieces = bigrams(hangul.at(-1) ?? "");
+  if (pieces.length) queries.push({ queries: pieces, fields: ["ko2"], combineWith: "AND" });
+  if (isChoseongOnly(word) && word.length >= 2) queries.push({ queries: [word], fields: ["cho"] });
+  return { queries, combineWith: "OR" };
+}
+
+export class SearchIndex {
+  private readonly mini: MiniSearch<SearchDoc>;
+  readonly docs: ReadonlyMap<string, SearchDoc>;
+
+  constructor(docs: SearchDoc[]) {
+    this.docs = new Map(docs.map((d) => [d.id, d]));
+    this.mini = new MiniSearch<SearchDoc>({
+      fields: [...FIELDS],
+      storeFields: ["type"],
+      extractField: (doc, field) => (field === "id" ? doc.id : field === "type" ? doc.type : fieldTerms(doc, field as (typeof FIELDS)[number]).join(" ")),
+      ...TERM_OPTIONS,
+      searchOptions: {
+        ...TERM_OPTIONS,
+        boost: { name: 4, cho: 3, kw: 1.5, people: 1, ko: 1, en: 1, ko2: 0.5, jamo: 0.3 },
+        weights: { fuzzy: 0.5, prefix: 0.4 },
+      },
+    });
+    this.mini.addAll(docs);
+  }
+
+  static fromKnowledge(k: Knowledge): SearchIndex {
+    return new SearchIndex(buildDocuments(k));
+  }
+
+  /** Documents ranked by how many of the question's words they answer, then by score. */
+  search(text: string, types?: readonly DocType[]): SearchResultSet {
+    const informative = [...new Set(words(text).filter(isInformative))].slice(0, 24);
+    const filter: SearchOptions["filter"] = types ? (r) => types.includes(r.type as DocType) : undefined;
+    const acc = new Map<string, { score: number; covered: number }>();
+    for (const word of informative) {
+      for (const r of this.mini.search(wordQuery(word), { filter })) {
+        const a = acc.get(r.id) ?? { score: 0, covered: 0 };
+        a.score += r.score;
+        a.covered += 1;
+        acc.set(r.id, a);
+      }
+    }
+    const hits = [...acc]
+      .map(([id, a]) => ({ doc: this.docs.get(id)!, score: a.score, coverage: a.covered / informative.length }))
+      .sort((x, y) => y.coverage - x.coverage || y.score - x.score);
+    return { hits, informative };
+  }
+}
