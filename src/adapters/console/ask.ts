@@ -1,0 +1,49 @@
+// `npm run ask -- "question or /command args"`, with --json for one JSON object, --jsonl for one per
+// stdin line. Exit 0 whether or not the bot answered; non-zero only when it cannot work.
+import "dotenv/config";
+import { createInterface } from "node:readline";
+import { Bot, KnowledgeError } from "../../core/bot.js";
+import { parseLine } from "../../core/parse.js";
+import { ConfigError, loadConfig } from "../../config.js";
+import { createLogger } from "../../log.js";
+import { CONSOLE_USER } from "./chat.js";
+import { renderJson, renderText } from "./render.js";
+
+const USAGE = `usage: npm run ask -- [--json] "question or /command args"
+       npm run ask -- --jsonl < questions.txt   (one question per line → one JSON object per line)`;
+
+async function main(argv: string[]): Promise<number> {
+  const json = argv.includes("--json");
+  const jsonl = argv.includes("--jsonl");
+  const text = argv.filter((a) => !a.startsWith("--")).join(" ").trim();
+  if (!jsonl && !text) {
+    process.stderr.write(USAGE + "\n");
+    return 2;
+  }
+  const config = loadConfig();
+  const bot = await Bot.create({ knowledgeDir: config.KNOWLEDGE_DIR, defaultLang: config.DEFAULT_LANG, logger: createLogger(config.LOG_LEVEL ?? "warn") });
+  const answer = (line: string) => {
+    const { command, args } = parseLine(line, bot.catalogue);
+    return bot.handle({ command, args, user: { ...CONSOLE_USER } });
+  };
+  if (!jsonl) {
+    const a = await answer(text);
+    process.stdout.write((json ? JSON.stringify(renderJson(a)) : renderText(a)) + "\n");
+    return 0;
+  }
+  // Every input line gets exactly one output line, in order, written as soon as it is answered.
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    const a = await answer(line);
+    process.stdout.write(JSON.stringify(renderJson(a)) + "\n");
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    if (error instanceof KnowledgeError || error instanceof ConfigError) process.stderr.write(`eventdesk: ${error.message}\n`);
+    else process.stderr.write(`eventdesk: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,86 @@
+// Environment → typed, validated configuration. Every problem names the variable and where to get it.
+import { z } from "zod";
+
+const list = z
+  .string()
+  .optional()
+  .transform((s) => (s ?? "").split(",").map((x) => x.trim()).filter(Boolean));
+const flag = z
+  .string()
+  .optional()
+  .transform((s) => ["1", "true", "yes", "on"].includes((s ?? "").toLowerCase()));
+const optional = z
+  .string()
+  .optional()
+  .transform((s) => (s?.trim() ? s.trim() : undefined));
+
+const schema = z.object({
+  KNOWLEDGE_DIR: z.string().default("./knowledge"),
+  DATA_DIR: z.string().default("./data"),
+  DEFAULT_LANG: z.enum(["ko", "en"]).default("ko"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  SLACK_BOT_TOKEN: optional.pipe(z.string().regex(/^xoxb-/, "a bot token starts with xoxb-").optional()),
+  SLACK_APP_TOKEN: optional.pipe(z.string().regex(/^xapp-/, "an app-level token starts with xapp-").optional()),
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_API_URL: optional.pipe(z.url().optional()),
+  SLACK_ADMIN_USER_IDS: list,
+  SLACK_COMMAND_PREFIX: optional.pipe(z.string().regex(/^[a-z0-9_-]*$/, "lower-case letters, digits, - or _").optional()),
+  DISCORD_TOKEN: optional,
+  DISCORD_MODE: z.enum(["gateway", "http"]).default("gateway"),
+  DISCORD_PUBLIC_KEY: optional.pipe(z.string().regex(/^[0-9a-f]{64}$/i, "64 hexadecimal characters").optional()),
+  DISCORD_APPLICATION_ID: optional.pipe(z.string().regex(/^\d+$/, "digits only").optional()),
+  DISCORD_GUILD_ID: optional.pipe(z.string().regex(/^\d+$/, "digits only").optional()),
+  DISCORD_API_URL: optional.pipe(z.url().optional()),
+  DISCORD_ADMIN_ROLE_IDS: list,
+  DISCORD_ADMIN_USER_IDS: list,
+  SCHEDULE_URLS: list,
+  KNOWLEDGE_WATCH: flag,
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** Where each variable comes from, for messages that tell the user what to do. */
+const WHERE: Record<string, string> = {
+  SLACK_BOT_TOKEN: "Slack app settings → OAuth & Permissions → Bot User OAuth Token (xoxb-…)",
+  SLACK_APP_TOKEN: "Slack app settings → Basic Information → App-Level Tokens, with the connections:write scope (xapp-…)",
+  SLACK_SIGNING_SECRET: "Slack app settings → Basic Information → App Credentials → Signing Secret",
+  DISCORD_TOKEN: "Discord Developer Portal → your application → Bot → Reset Token",
+  DISCORD_PUBLIC_KEY: "Discord Developer Portal → your application → General Information → Public Key",
+  DISCORD_APPLICATION_ID: "Discord Developer Portal → your application → General Information → Application ID",
+  DISCORD_GUILD_ID: "Discord: User Settings → Advanced → Developer Mode, then right-click the server → Copy Server ID",
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`configuration problem(s):\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example for every variable.`);
+  }
+}
+
+const explain = (name: string, message: string) => `${name}: ${message}${WHERE[name] ? ` (find it in ${WHERE[name]})` : ""}`;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => explain(String(i.path[0]), i.message)));
+  const c = parsed.data;
+  const problems: string[] = [];
+  // Slack: Socket Mode needs the app token; HTTP mode needs the signing secret to verify requests.
+  if (c.SLACK_APP_TOKEN && !c.SLACK_BOT_TOKEN) problems.push(explain("SLACK_BOT_TOKEN", "is missing, and SLACK_APP_TOKEN alone cannot post answers"));
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
+    problems.push(explain("SLACK_SIGNING_SECRET", "is missing: HTTP mode needs it to verify Slack's requests (or set SLACK_APP_TOKEN for Socket Mode)"));
+  }
+  if (c.DISCORD_MODE === "http" && (c.DISCORD_TOKEN || c.DISCORD_PUBLIC_KEY) && !c.DISCORD_PUBLIC_KEY) {
+    problems.push(explain("DISCORD_PUBLIC_KEY", "is missing: DISCORD_MODE=http verifies every interaction with it"));
+  }
+  if (c.DISCORD_MODE === "http" && c.DISCORD_PUBLIC_KEY && !c.DISCORD_APPLICATION_ID) {
+    problems.push(explain("DISCORD_APPLICATION_ID", "is missing: DISCORD_MODE=http sends follow-ups through it"));
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return c;
+}
+
+/** Which adapters the configuration turns on. */
+export const slackEnabled = (c: Config): boolean => Boolean(c.SLACK_BOT_TOKEN);
+export const discordEnabled = (c: Config): boolean =>
+  c.DISCORD_MODE === "http" ? Boolean(c.DISCORD_PUBLIC_KEY) : Boolean(c.DISCORD_TOKEN);

@@ -1,0 +1,13 @@
+// The one list of commands every platform registers from.
+import type { CommandModule } from "../commands.js";
+import { ask } from "./ask.js";
+import { budget } from "./budget.js";
+import { event } from "./event.js";
+import { help } from "./help.js";
+import { reload } from "./reload.js";
+import { remediation } from "./remediation.js";
+import { session } from "./session.js";
+import { speaker } from "./speaker.js";
+import { track } from "./track.js";
+
+export const catalogue: readonly CommandModule[] = [speaker, track, session, budget, remediation, event, ask, help, reload];

@@ -1,0 +1,134 @@
+import type { Lang } from "../answer.js";
+import type { CommandModule, Draft } from "../commands.js";
+import type { Knowledge, Session } from "../knowledge/schema.js";
+import { ANSWER_COVERAGE } from "../search/index.js";
+import { words } from "../search/analyze.js";
+import type { Snapshot } from "../snapshot.js";
+import { choicesFor, findKeys } from "./find.js";
+import { bilingual, cite, formatDate, speakerList, suggest } from "./format.js";
+import { sessionList } from "./sessions-list.js";
+
+const KIND_WORDS: Record<string, Session["kind"]> = {
+  keynote: "keynote", keynotes: "keynote", 키노트: "keynote", 기조연설: "keynote",
+  special: "special", 특별: "special", 특별세션: "special", 회고: "special", retrospective: "special",
+  preview: "preview", previews: "preview", 프리뷰: "preview",
+  talk: "talk", talks: "talk",
+};
+/** Words that say "a session" without narrowing anything. */
+const GENERIC = new Set(["세션", "session", "sessions", "발표", "강연", "목록", "list", "전체", "all", "on", "the", "in", "of", "day", "일"]);
+const KIND_LABEL: Record<Session["kind"], { ko: string; en: string }> = {
+  keynote: { ko: "키노트", en: "Keynote" },
+  special: { ko: "특별 세션", en: "Special session" },
+  talk: { ko: "기술 세션", en: "Talk" },
+  preview: { ko: "트랙 프리뷰", en: "Track preview" },
+};
+
+/** The event day a query names: 8일, 12월 8일, day 2, 둘째 날, December 8, 2022-12-08. */
+export function dayOf(text: string, eventStart?: string): string | undefined {
+  const t = text.toLowerCase();
+  const iso = t.match(/\b(\d{4}-\d{2}-\d{2})\b/);
+  if (iso) return iso[1];
+  const nth =
+    t.match(/(?:day\s*|)(\d)\s*(?:일차)/)?.[1] ??
+    t.match(/\bday\s*(\d)\b/)?.[1] ??
+    (/(첫째|첫날|first day)/.test(t) ? "1" : /(둘째|이틀째|second day)/.test(t) ? "2" : /(셋째|사흘째|third day|last day|마지막 ?날)/.test(t) ? "3" : undefined);
+  if (nth && eventStart) return new Date(Date.parse(eventStart) + (Number(nth) - 1) * 86_400_000).toISOString().slice(0, 10);
+  const dom = t.match(/(\d{1,2})\s*일(?!차)/)?.[1] ?? t.match(/\b(?:dec(?:ember)?\.?\s*(\d{1,2})|(\d{1,2})\s*dec(?:ember)?)\b/)?.slice(1).find(Boolean);
+  if (dom && eventStart) return `${eventStart.slice(0, 8)}${dom.padStart(2, "0")}`;
+  return undefined;
+}
+
+function detail(k: Knowledge, s: Session, lang: Lang): Draft {
+  const track = s.track ? k.tracks.get(s.track) : undefined;
+  const links = [...(s.url ? [{ title: lang === "ko" ? "세션 페이지" : "Session page", url: s.url }] : []), ...s.links];
+  return {
+    title: bilingual(s.title, lang),
+    body: [
+      s.summary?.[lang],
+      links.length ? links.map((l) => `[${l.title}](${l.url})`).join(" · ") : undefined,
+    ].filter(Boolean).join("\n\n") || KIND_LABEL[s.kind][lang],
+    fields: [
+      { name: lang === "ko" ? "종류" : "Kind", value: KIND_LABEL[s.kind][lang], inline: true },
+      { name: lang === "ko" ? "일시" : "When", value: formatDate(s.date, lang, k.event?.start, s.time), inline: true },
+      ...(track ? [{ name: lang === "ko" ? "트랙" : "Track", value: bilingual(track.name, lang), inline: true }] : []),
+      ...(s.speakers.length ? [{ name: lang === "ko" ? "연사" : "Speakers", value: speakerList(k, s, lang), inline: false }] : []),
+    ],
+    citations: cite(k, [s]),
+    suggestions: s.speakers.slice(0, 3).map((id) => suggest(k.people.get(id)?.name[lang] ?? id, "speaker", { name: id })),
+  };
+}
+
+/** Sessions matching every filter the query names: kind, day, track, speaker, and title words. */
+export function matchSessions(snapshot: Snapshot, query: string): Session[] {
+  const k = snapshot.knowledge;
+  const direct = k.sessions.get(query.trim());
+  if (direct) return [direct];
+  const date = dayOf(query, k.event?.start);
+  const rest: string[] = [];
+  let kind: Session["kind"] | undefined;
+  let track: string | undefined;
+  let speaker: string | undefined;
+  for (const w of words(query)) {
+    if (KIND_WORDS[w]) kind = KIND_WORDS[w];
+    else if (/^\d{1,2}$/.test(w) || /^\d+일/.test(w) || GENERIC.has(w) || /^(첫째|둘째|셋째|첫날|이틀째|dec|december)/.test(w)) continue;
+    else {
+      const t = findKeys(snapshot, "track", w).keys[0];
+      const p = !t ? findKeys(snapshot, "person", w).keys[0] : undefined;
+      if (t && !track) track = t;
+      else if (p && !speaker) speaker = p;
+      else rest.push(w);
+    }
+  }
+  let sessions = [...k.sessions.values()].filter(
+    (s) => (!kind || s.kind === kind) && (!date || s.date === date) && (!track || s.track === track) && (!speaker || s.speakers.includes(speaker)),
+  );
+  if (rest.length) {
+    const { hits } = snapshot.index.search(rest.join(" "), ["session"]);
+    const ranked = hits.filter((h) => h.coverage >= ANSWER_COVERAGE).map((h) => h.doc.key);
+    const allowed = new Set(sessions.map((s) => s.id));
+    sessions = ranked.filter((id) => allowed.has(id)).map((id) => k.sessions.get(id)!);
+  }
+  return sessions;
+}
+
+export const session: CommandModule = {
+  spec: {
+    name: "session",
+    description: { ko: "세션 찾기: 제목, 날짜, 트랙, 연사로", en: "Find sessions by title, day, track or speaker" },
+    options: [{ name: "query", description: { ko: "제목 낱말, 날짜(8일), 트랙 또는 연사", en: "Title words, a day (day 2), a track or a speaker" }, autocomplete: true }],
+    example: "keynote",
+  },
+  run({ snapshot, lang }, { query }) {
+    const k = snapshot.knowledge;
+    const all = [...k.sessions.values()];
+    if (!query) {
+      return {
+        title: lang === "ko" ? "세션" : "Sessions",
+        body: sessionList(k, all, lang),
+        citations: cite(k, [...(k.event ? [k.event] : []), ...all.slice(0, 3)]),
+        suggestions: [suggest(lang === "ko" ? "키노트" : "Keynotes", "session", { query: "keynote" })],
+      };
+    }
+    const found = matchSessions(snapshot, query);
+    if (found.length === 1) return detail(k, found[0], lang);
+    if (found.length > 1) {
+      return {
+        title: lang === "ko" ? `‘${query}’ 세션 ${found.length}개` : `${found.length} sessions for “${query}”`,
+        body: sessionList(k, found, lang),
+        citations: cite(k, found.slice(0, 5)),
+        suggestions: found.slice(0, 3).map((s) => suggest(s.title[lang].slice(0, 60), "session", { query: s.id })),
+      };
+    }
+    return {
+      answered: false,
+      title: lang === "ko" ? "세션을 찾지 못했습니다" : "No matching session",
+      body:
+        lang === "ko"
+          ? `지식에 ‘${query}’에 맞는 세션이 없습니다. 키노트, 날짜(예: 8일), 트랙(예: AI)이나 연사 이름으로 찾아 보세요.`
+          : `The knowledge has no session matching “${query}”. Try keynote, a day (day 2), a track (AI) or a speaker's name.`,
+      suggestions: [suggest(lang === "ko" ? "키노트" : "Keynotes", "session", { query: "keynote" }), suggest(lang === "ko" ? "트랙" : "Tracks", "track")],
+    };
+  },
+  autocomplete: (snapshot, _option, typed, lang) =>
+    choicesFor(snapshot, "session", typed, (key, l) => `${snapshot.knowledge.sessions.get(key)!.title[l]} (${key})`, lang),
+};

@@ -1,0 +1,195 @@
+// The core: takes a platform-neutral Request, answers it from the current snapshot, and reloads the
+// knowledge by swapping the snapshot whole. It knows no platform.
+import type { Logger } from "pino";
+import type { Answer, Lang, Request, User } from "./answer.js";
+import { hasHangul } from "./search/analyze.js";
+import type { Choice, CommandModule, Draft, ReloadOutcome } from "./commands.js";
+import { catalogue } from "./answer/catalogue.js";
+import { countKnowledge, diffKnowledge, type SectionDiff } from "./knowledge/diff.js";
+import { formatProblem, type KnowledgeProblem } from "./knowledge/schema.js";
+import { buildSnapshot, type Snapshot } from "./snapshot.js";
+import { sanitizeArgs } from "./sanitize.js";
+
+export interface BotOptions {
+  knowledgeDir: string;
+  /** The answer language when neither the text nor the user's locale decides it. */
+  defaultLang?: Lang;
+  logger?: Logger;
+  /** Called after every reload attempt, successful or not (the audit log listens here). */
+  onReload?: (event: ReloadEvent) => void | Promise<void>;
+}
+
+export interface ReloadEvent {
+  at: Date;
+  by: User;
+  ok: boolean;
+  versionBefore: string;
+  versionAfter: string;
+  changes: SectionDiff[];
+  problems: KnowledgeProblem[];
+}
+
+/** The pack could not be loaded at start-up: every problem, for a clear message instead of a stack trace. */
+export class KnowledgeError extends Error {
+  constructor(readonly problems: KnowledgeProblem[]) {
+    super(`the knowledge pack has ${problems.length} problem(s):\n${problems.map((p) => "  " + formatProblem(p)).join("\n")}`);
+  }
+}
+
+const SYSTEM_USER: User = { id: "system", platform: "console", isAdmin: true, name: "start-up" };
+
+export class Bot {
+  readonly catalogue: readonly CommandModule[] = catalogue;
+  private current: Snapshot;
+  private reloadChain: Promise<unknown> = Promise.resolve();
+
+  private constructor(private readonly options: BotOptions, snapshot: Snapshot) {
+    this.current = snapshot;
+  }
+
+  static async create(options: BotOptions): Promise<Bot> {
+    const built = await buildSnapshot(options.knowledgeDir, SYSTEM_USER.name!);
+    if (!built.ok) throw new KnowledgeError(built.problems);
+    return new Bot(options, built.snapshot);
+  }
+
+  get snapshot(): Snapshot {
+    return this.current;
+  }
+
+  command(name: string): CommandModule | undefined {
+    return this.catalogue.find((c) => c.spec.name === name);
+  }
+
+  /** The answer language: forced, else the text's script, else the user's locale, else the default. */
+  languageOf(request: Request): Lang {
+    if (request.lang) return request.lang;
+    const text = Object.values(request.args).filter(Boolean).join(" ");
+    if (hasHangul(text)) return "ko";
+    if (/[a-z]/i.test(text)) return "en";
+    if (request.locale) return request.locale.toLowerCase().startsWith("ko") ? "ko" : "en";
+    return this.options.defaultLang ?? "ko";
+  }
+
+  async handle(request: Request): Promise<Answer> {
+    const snapshot = this.current;
+    const args = sanitizeArgs(request.args);
+    const req = { ...request, args };
+    const lang = this.languageOf(req);
+    const module = this.command(req.command);
+    const started = performance.now();
+    let draft: Draft;
+    try {
+      if (!module) draft = await this.run(snapshot, req, lang, "help", { unknown: req.command });
+      else if (module.spec.admin && !req.user.isAdmin) draft = refusal(lang);
+      else draft = await this.run(snapshot, req, lang, req.command, args);
+    } catch (error) {
+      this.options.logger?.error({ err: error, requestId: req.requestId, command: req.command }, "answer failed");
+      draft = failure(lang);
+    }
+    const answer: Answer = {
+      answered: true,
+      fields: [],
+      citations: [],
+      suggestions: [],
+      private: false,
+      command: module ? req.command : "help",
+      ...draft,
+      lang,
+      version: snapshot.version,
+    };
+    this.options.logger?.info(
+      { requestId: req.requestId, platform: req.user.platform, command: answer.command, answered: answer.answered, ms: +(performance.now() - started).toFixed(2) },
+      "answered",
+    );
+    return answer;
+  }
+
+  autocomplete(command: string, option: string, typed: string, lang: Lang): Choice[] {
+    const choices = this.command(command)?.autocomplete?.(this.current, option, typed.slice(0, 100), lang) ?? [];
+    return choices.slice(0, 25);
+  }
+
+  private run(snapshot: Snapshot, request: Request, lang: Lang, command: string, args: Record<string, string | undefined>): Promise<Draft> {
+    const module = this.command(command);
+    if (!module) return this.run(snapshot, request, lang, "help", { unknown: command });
+    return Promise.resolve(
+      module.run(
+        {
+          snapshot,
+          request,
+          lang,
+          catalogue: this.catalogue,
+          run: (c, a) => this.run(snapshot, request, lang, c, a).then((d) => ({ command: c, ...d })),
+          reload: () => this.reload(request.user),
+        },
+        args,
+      ),
+    );
+  }
+
+  /** Re-reads the pack and swaps the snapshot; reloads run one at a time, in the order asked. */
+  reload(by: User): Promise<ReloadOutcome> {
+    const next = this.reloadChain.then(() => this.reloadNow(by));
+    this.reloadChain = next.catch(() => undefined);
+    return next;
+  }
+
+  private async reloadNow(by: User): Promise<ReloadOutcome> {
+    const before = this.current;
+    const who = by.name ? `${by.name} (${by.platform}:${by.id})` : `${by.platform}:${by.id}`;
+    const built = await buildSnapshot(this.options.knowledgeDir, who);
+    const event: ReloadEvent = {
+      at: new Date(),
+      by,
+      ok: built.ok,
+      versionBefore: before.version,
+      versionAfter: built.ok ? built.snapshot.version : before.version,
+      changes: built.ok ? diffKnowledge(before.knowledge, built.snapshot.knowledge) : [],
+      problems: built.ok ? [] : built.problems,
+    };
+    if (built.ok) this.current = built.snapshot;
+    this.options.logger?.info({ by: who, ok: event.ok, versionBefore: event.versionBefore, versionAfter: event.versionAfter, problems: event.problems.length }, "reload");
+    await this.options.onReload?.(event);
+    return { ok: built.ok, version: event.versionAfter, previousVersion: before.version, summary: reloadSummary(event, this.current) };
+  }
+}
+
+function reloadSummary(e: ReloadEvent, now: Snapshot): ReloadOutcome["summary"] {
+  if (!e.ok) {
+    const list = e.problems.map((p) => `- ${formatProblem(p)}`).join("\n");
+    return {
+      ko: `새 지식을 불러오지 못했습니다. 문제 ${e.problems.length}개:\n${list}\n\n기존 지식(버전 ${e.versionBefore})으로 계속 답합니다.`,
+      en: `The new knowledge could not be loaded. ${e.problems.length} problem(s):\n${list}\n\nThe previous knowledge (version ${e.versionBefore}) keeps answering.`,
+    };
+  }
+  const counts = Object.entries(countKnowledge(now.knowledge)).map(([k, v]) => `${k} ${v}`).join(", ");
+  const changes = e.changes.flatMap((d) => [
+    ...(d.added.length ? [`- ${d.section} +${d.added.length}: ${d.added.join(", ")}`] : []),
+    ...(d.removed.length ? [`- ${d.section} −${d.removed.length}: ${d.removed.join(", ")}`] : []),
+    ...(d.changed.length ? [`- ${d.section} ~${d.changed.length}: ${d.changed.join(", ")}`] : []),
+  ]);
+  const unchanged = changes.length === 0;
+  return {
+    ko: `다시 불러왔습니다: 버전 ${e.versionBefore} → ${e.versionAfter}\n${counts}\n${unchanged ? "바뀐 항목 없음" : changes.join("\n")}`,
+    en: `Reloaded: version ${e.versionBefore} → ${e.versionAfter}\n${counts}\n${unchanged ? "No items changed" : changes.join("\n")}`,
+  };
+}
+
+function refusal(lang: Lang): Draft {
+  return {
+    answered: false,
+    private: true,
+    title: lang === "ko" ? "관리자 전용 명령" : "Admins only",
+    body: lang === "ko" ? "이 명령은 관리자만 쓸 수 있습니다. 지식을 다시 불러와야 한다면 관리자에게 부탁해 주세요." : "Only admins can run this command. Please ask an admin if the knowledge needs reloading.",
+  };
+}
+
+function failure(lang: Lang): Draft {
+  return {
+    answered: false,
+    private: true,
+    title: lang === "ko" ? "죄송합니다" : "Sorry",
+    body: lang === "ko" ? "답을 만드는 중에 문제가 생겼습니다. 잠시 후 다시 시도해 주세요." : "Something went wrong while answering. Please try again in a moment.",
+  };
+}

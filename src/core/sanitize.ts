@@ -1,0 +1,18 @@
+// User text enters the core only through here: normalized, invisible and bidi-override characters
+// removed, and capped. Escaping for display is each renderer's job; this only makes the text safe to read.
+import { normalize } from "./search/analyze.js";
+
+/** Longer questions are cut: no real question about an event needs more, and search time stays bounded. */
+export const MAX_ARG_LENGTH = 500;
+
+export function sanitizeText(text: string): string {
+  // Lone surrogates cannot be encoded for any platform; drop them before anything else sees them.
+  const wellFormed = text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "");
+  return normalize(wellFormed.slice(0, MAX_ARG_LENGTH * 4)).slice(0, MAX_ARG_LENGTH);
+}
+
+export function sanitizeArgs(args: Record<string, string | undefined>): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(args)) out[k] = typeof v === "string" ? sanitizeText(v) || undefined : undefined;
+  return out;
+}
