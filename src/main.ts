@@ -1,0 +1,57 @@
+// Starts the adapters the configuration enables (the console chat when none), reloads on SIGHUP,
+// and shuts down gracefully on SIGTERM/SIGINT.
+import "dotenv/config";
+import type { Logger } from "pino";
+import { createAdapters } from "./adapters/index.js";
+import type { Adapter } from "./adapters/adapter.js";
+import { runChat } from "./adapters/console/chat.js";
+import { Bot, KnowledgeError } from "./core/bot.js";
+import { ConfigError, discordEnabled, loadConfig, slackEnabled } from "./config.js";
+import { startHttpServer, type HttpServer } from "./http.js";
+import { createLogger } from "./log.js";
+
+/** How long answers in flight get to finish after SIGTERM before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 8_000;
+
+const SIGNAL_USER = { id: "SIGHUP", platform: "console", isAdmin: true, name: "SIGHUP" } as const;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const platforms = slackEnabled(config) || discordEnabled(config);
+  // In the console chat, info logs would drown the conversation: warn unless asked.
+  const logger = createLogger(config.LOG_LEVEL ?? (platforms ? "info" : "warn"));
+  const bot = await Bot.create({ knowledgeDir: config.KNOWLEDGE_DIR, defaultLang: config.DEFAULT_LANG, logger });
+  logger.info({ version: bot.snapshot.version, files: bot.snapshot.files.length }, "knowledge loaded");
+  process.on("SIGHUP", () => void bot.reload({ ...SIGNAL_USER }));
+
+  const adapters = await createAdapters(config, bot, logger);
+  if (adapters.length === 0) {
+    await runChat(bot);
+    process.exit(0);
+  }
+  const http = adapters.some((a) => a.routes)
+    ? await startHttpServer(adapters, config.PORT, () => adapters.every((a) => a.ready()))
+    : undefined;
+  if (http) logger.info({ port: http.port }, "HTTP server listening");
+  await Promise.all(adapters.map((a) => a.start()));
+  logger.info({ adapters: adapters.map((a) => a.name) }, "EventDesk is running");
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void shutdown(signal, adapters, http, logger));
+}
+
+async function shutdown(signal: string, adapters: Adapter[], http: HttpServer | undefined, logger: Logger): Promise<void> {
+  logger.info({ signal }, "shutting down");
+  setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS + 1_000).unref();
+  await Promise.race([
+    Promise.allSettled([...adapters.map((a) => a.stop()), http?.close()]),
+    new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref()),
+  ]);
+  logger.info("stopped");
+  logger.flush();
+  process.exit(0);
+}
+
+main().catch((error) => {
+  if (error instanceof KnowledgeError || error instanceof ConfigError) process.stderr.write(`eventdesk: ${error.message}\n`);
+  else process.stderr.write(`eventdesk: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
