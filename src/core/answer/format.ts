@@ -55,8 +55,11 @@ export function personName(k: Knowledge, id: string, lang: Lang): string {
 export const speakerList = (k: Knowledge, s: Session, lang: Lang): string =>
   s.speakers.map((id) => personName(k, id, lang)).join(", ");
 
-/** The citations an item rests on: its own quote first, then the others, each once. */
-export function cite(k: Knowledge, items: ReadonlyArray<{ source: string; quote: string; more?: { source: string; quote: string }[] }>): Citation[] {
+type Cited = { source: string; quote: string; url?: string };
+
+/** The citations items rest on: each item's own quote first, then its others, each once. A citation's own
+ * URL (a session's page) wins over its source's. */
+export function cite(k: Knowledge, items: ReadonlyArray<Cited & { more?: Cited[] }>): Citation[] {
   const seen = new Set<string>();
   const out: Citation[] = [];
   for (const item of items) {
@@ -65,7 +68,8 @@ export function cite(k: Knowledge, items: ReadonlyArray<{ source: string; quote:
       if (seen.has(key)) continue;
       seen.add(key);
       const src = k.sources.get(c.source);
-      out.push({ source: c.source, title: src?.title ?? c.source, quote: c.quote, ...(src?.url ? { url: src.url } : {}) });
+      const url = c.url ?? src?.url;
+      out.push({ source: c.source, title: src?.title ?? c.source, quote: c.quote, ...(url ? { url } : {}) });
     }
   }
   return out;

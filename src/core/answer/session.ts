@@ -39,7 +39,7 @@ export function dayOf(text: string, eventStart?: string): string | undefined {
 }
 
 function detail(k: Knowledge, s: Session, lang: Lang): Draft {
-  const track = s.track ? k.tracks.get(s.track) : undefined;
+  const tracks = s.tracks.map((t) => k.tracks.get(t)).filter((t) => t !== undefined);
   const links = [...(s.url ? [{ title: lang === "ko" ? "세션 페이지" : "Session page", url: s.url }] : []), ...s.links];
   return {
     title: bilingual(s.title, lang),
@@ -50,7 +50,7 @@ function detail(k: Knowledge, s: Session, lang: Lang): Draft {
     fields: [
       { name: lang === "ko" ? "종류" : "Kind", value: KIND_LABEL[s.kind][lang], inline: true },
       { name: lang === "ko" ? "일시" : "When", value: formatDate(s.date, lang, k.event?.start, s.time), inline: true },
-      ...(track ? [{ name: lang === "ko" ? "트랙" : "Track", value: bilingual(track.name, lang), inline: true }] : []),
+      ...(tracks.length ? [{ name: lang === "ko" ? "트랙" : "Track", value: tracks.map((t) => bilingual(t.name, lang)).join(", "), inline: true }] : []),
       ...(s.speakers.length ? [{ name: lang === "ko" ? "연사" : "Speakers", value: speakerList(k, s, lang), inline: false }] : []),
     ],
     citations: cite(k, [s]),
@@ -80,7 +80,7 @@ export function matchSessions(snapshot: Snapshot, query: string): Session[] {
     }
   }
   let sessions = [...k.sessions.values()].filter(
-    (s) => (!kind || s.kind === kind) && (!date || s.date === date) && (!track || s.track === track) && (!speaker || s.speakers.includes(speaker)),
+    (s) => (!kind || s.kind === kind) && (!date || s.date === date) && (!track || s.tracks.includes(track)) && (!speaker || s.speakers.includes(speaker)),
   );
   if (rest.length) {
     const { hits } = snapshot.index.search(rest.join(" "), ["session"]);

@@ -5,7 +5,7 @@ import { choicesFor, findKeys } from "./find.js";
 import { bilingual, cite, suggest } from "./format.js";
 import { sessionList } from "./sessions-list.js";
 
-const sessionsIn = (k: Knowledge, t: Track) => [...k.sessions.values()].filter((s) => s.track === t.id);
+const sessionsIn = (k: Knowledge, t: Track) => [...k.sessions.values()].filter((s) => s.tracks.includes(t.id));
 
 function detail(k: Knowledge, t: Track, lang: Lang): Draft {
   const sessions = sessionsIn(k, t);

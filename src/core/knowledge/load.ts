@@ -138,12 +138,12 @@ export function mergePack(parsed: ParsedFile[], sourceTexts: ReadonlyMap<string,
     const item = pf.content[section as keyof PackFile] as Record<string, unknown>;
     const value = (typeof path[1] === "number" ? (item as unknown as unknown[])[path[1]] : item) as {
       source: string; quote: string; more: { source: string; quote: string }[];
-      track?: string; speakers?: string[]; presented_by?: string; owner?: string;
+      tracks?: string[]; speakers?: string[]; presented_by?: string; owner?: string;
     };
     checkCitation(pf, path, value);
     value.more.forEach((c, i) => checkCitation(pf, [...path, "more", i], c));
     if (section === "sessions") {
-      refer(pf, [...path, "track"], "tracks", value.track);
+      value.tracks?.forEach((t, i) => refer(pf, [...path, "tracks", i], "tracks", t));
       value.speakers?.forEach((s, i) => refer(pf, [...path, "speakers", i], "people", s));
     }
     if (section === "remediation") {

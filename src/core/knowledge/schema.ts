@@ -13,7 +13,9 @@ const cited = {
   source: id,
   quote: text,
   /** Further sentences the item rests on (e.g. a supplementary date beside the article's sentence). */
-  more: z.array(z.object({ source: id, quote: text }).strict()).default([]),
+  more: z.array(z.object({ source: id, quote: text, url: z.url().optional() }).strict()).default([]),
+  /** Where this item's own quote can be read, when it is a page of its own (a session's page in a schedule). */
+  url: z.url().optional(),
 };
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date written YYYY-MM-DD");
@@ -68,12 +70,12 @@ export const sessionSchema = z
     id,
     title: localized,
     kind: z.enum(sessionKinds),
-    track: id.optional(),
+    /** Most sessions have one track; a few are shared between two ("AI + 데브옵스"). */
+    tracks: z.array(id).default([]),
     date,
     time: time.optional(),
     speakers: z.array(id).default([]),
     summary: localized.optional(),
-    url: z.url().optional(),
     links: z.array(z.object({ title: text, url: z.url() }).strict()).default([]),
     ...cited,
   })

@@ -71,12 +71,12 @@ export function buildDocuments(k: Knowledge): SearchDoc[] {
     });
   }
   for (const s of k.sessions.values()) {
-    const track = s.track ? k.tracks.get(s.track) : undefined;
+    const tracks = s.tracks.map((t) => k.tracks.get(t)).filter((t) => t !== undefined);
     add("session", s.id, {
       names: [s.title.ko, s.title.en],
       people: s.speakers.flatMap(nameOf),
-      ko: join([s.summary?.ko, track?.name.ko, s.quote]),
-      en: join([s.summary?.en, track?.name.en]),
+      ko: join([s.summary?.ko, ...tracks.map((t) => t.name.ko), s.quote]),
+      en: join([s.summary?.en, ...tracks.map((t) => t.name.en)]),
       keywords: [...(SESSION_KIND_WORDS[s.kind] ?? []), ...dayWords(s.date, k.event?.start)],
     });
   }
