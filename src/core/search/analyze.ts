@@ -27,13 +27,15 @@ export function words(text: string): string[] {
     .filter(Boolean);
 }
 
-// Particles and copulas, longest first. Stripping over-strips at times (회의 → 회), so both forms are kept.
+// Particles, plural 들, copulas and the commonest verb endings of questions. Stripping over-strips at
+// times (회의 → 회), so both forms are always kept. Longest first, so 들이 goes before 이.
 const PARTICLES = [
-  "으로부터", "에서부터", "이라고", "에게서", "한테서", "으로는", "으로도", "에서는", "에서도", "이라는", "까지는",
-  "으로", "에서", "에게", "한테", "께서", "부터", "까지", "처럼", "보다", "이나", "이랑", "라고", "라는", "에는", "에도",
-  "이야", "이다", "이고", "하고", "과의", "와의", "에의", "은", "는", "이", "가", "을", "를", "의", "에", "와", "과",
-  "도", "만", "로", "나", "랑", "야", "요", "한", "된", "인",
-];
+  "으로부터", "에서부터", "이라고", "에게서", "한테서", "으로는", "으로도", "에서는", "에서도", "이라는", "까지는", "인가요",
+  "이에요", "으로", "에서", "에게", "한테", "께서", "부터", "까지", "처럼", "보다", "이나", "이랑", "라고", "라는", "에는",
+  "에도", "이야", "이다", "이고", "하고", "과의", "와의", "에의", "들이", "들은", "들을", "들의", "들도", "해요", "했어",
+  "했나", "나요", "예요", "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "도", "만", "로", "나", "랑", "야",
+  "요", "한", "된", "인", "들", "해", "어", "아",
+].sort((a, b) => b.length - a.length);
 
 /** The word without its trailing particle (날에는 → 날), when something remains. */
 export function stripParticle(word: string): string | undefined {
@@ -67,6 +69,9 @@ export function stemEnglish(word: string): string {
   let w = word.replace(/'s$/, "");
   if (w.length > 4 && w.endsWith("ies")) w = w.slice(0, -3) + "y";
   else if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) w = w.slice(0, -1);
+  // Both sides go through the same cut, so "released" and "release" meet at "releas".
+  if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
+  else if (w.length > 5 && w.endsWith("ed")) w = w.slice(0, -2);
   return w;
 }
 

@@ -19,6 +19,7 @@ import {
   jamoTerms,
   koreanForms,
   koreanTerms,
+  normalize,
   stemEnglish,
   words,
 } from "./analyze.js";
@@ -35,7 +36,8 @@ const STOPWORDS = new Set([
   "the", "a", "an", "of", "for", "to", "in", "on", "at", "by", "with", "and", "or", "about", "from", "into", "there",
   "does", "do", "did", "has", "have", "had", "can", "could", "will", "would", "should", "me", "tell", "please", "show",
   "list", "give", "you", "i", "it", "its", "that", "this", "these", "those", "any", "many", "much", "some", "all",
-  "kakao", "kakao's", "s", "get", "happen", "happens", "happening", "going", "plan", "planned",
+  "kakao", "kakao's", "s", "get", "happen", "happens", "happening", "going", "plan", "planned", "will", "made", "make",
+  "being", "between", "items", "item", "exact", "exactly", "total", "there's", "what's",
   // Korean
   "뭐", "뭐야", "뭔가", "뭐지", "무엇", "무엇인가", "누구", "누가", "누군가", "어떤", "어떻게", "어때", "언제", "어디",
   "어디서", "며칠", "몇일", "몇", "개", "명", "수", "좀", "알려", "알려줘", "줘", "해", "해줘", "했어", "했나", "있어", "있나", "있나요",
@@ -86,12 +88,18 @@ const TERM_OPTIONS = {
   processTerm: (term: string) => term,
 };
 
-/** Whether a word carries topic: not a stopword and, for Hangul, two syllables or more. */
+/** Whether a word carries topic: not a stopword, and two letters or more unless it stands for a known word (돈). */
 export function isInformative(word: string): boolean {
-  const base = koreanForms(word).at(-1)!;
-  if (STOPWORDS.has(word) || STOPWORDS.has(base)) return false;
-  if (isHangulWord(word)) return base.length >= 2;
-  return word.length >= 2 || /\d/.test(word) || isChoseongOnly(word);
+  const forms = koreanForms(word);
+  if (forms.some((f) => STOPWORDS.has(f))) return false;
+  return word.length >= 2 || /\d/.test(word) || synonymsOf(word).length > 0;
+}
+
+/** A name the question gives that the knowledge has never heard of ("DEVIEW", "… of Naver"): a sign the
+ * question is about something else, however well its other words match. */
+function isUnknownName(original: string, first: boolean, index: MiniSearch<SearchDoc>): boolean {
+  const name = /^[A-Z]{3,}$/.test(original) || (!first && /^[A-Z][a-z]/.test(original));
+  return name && index.search(wordQuery(original.toLowerCase())).length === 0;
 }
 
 /** One word as a nested MiniSearch query over every form the analysis gives it. */
@@ -145,6 +153,8 @@ export class SearchIndex {
   /** Documents ranked by how many of the question's words they answer, then by score. */
   search(text: string, types?: readonly DocType[]): SearchResultSet {
     const informative = [...new Set(words(text).filter(isInformative))].slice(0, 24);
+    const latin = normalize(text).match(/[A-Za-z][A-Za-z']*/g) ?? [];
+    if (latin.some((w, i) => isUnknownName(w, i === 0 && /^[A-Za-z]/.test(normalize(text)), this.mini))) return { hits: [], informative };
     const filter: SearchOptions["filter"] = types ? (r) => types.includes(r.type as DocType) : undefined;
     const acc = new Map<string, { score: number; covered: number }>();
     for (const word of informative) {

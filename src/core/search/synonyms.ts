@@ -31,6 +31,9 @@ const GROUPS: string[][] = [
   ["셋째날", "마지막날", "3일차"],
   ["온라인", "online"],
   ["날짜", "일정", "기간", "dates", "date", "schedule"],
+  ["시작", "개막", "start", "begin", "open", "opening"],
+  ["끝", "종료", "폐막", "마지막", "end", "finish", "close"],
+  ["배분", "분배", "나뉘어", "나눠", "항목별", "split", "breakdown", "allocation", "allocate", "divided", "divide"],
 ];
 
 const BY_WORD = new Map<string, string[]>();
