@@ -18,7 +18,7 @@ category({ command: "track" }, "트랙", "track", "tracks");
 category({ command: "session" }, "세션", "session", "sessions", "발표", "강연", "talk", "talks", "발표세션");
 category({ command: "session", args: { query: "keynote" } }, "키노트", "keynote", "keynotes", "기조연설");
 category({ command: "budget" }, "예산", "budget", "돈", "money", "비용", "cost", "총액", "금액", "투자", "investment");
-category({ command: "remediation" }, "재발방지", "재발방지대책", "대책", "remediation", "개선", "개선사항", "measures", "improvements");
+category({ command: "remediation" }, "재발방지", "재발방지대책", "재발", "방지", "대책", "remediation", "개선", "개선사항", "measures", "improvements", "prevent", "prevention", "recurrence");
 category({ command: "event" }, "행사", "컨퍼런스", "콘퍼런스", "이프", "event", "conference", "이프카카오");
 
 const COUNT_CUE = /몇\s*(개|명|건|트랙|세션)?|how many|number of|개수|갯수|(^|\s)수(\s|\?|$)|\bcount\b/i;
@@ -74,7 +74,8 @@ export const ask: CommandModule = {
 
     if (COUNT_CUE.test(question) && named.some((r) => COUNTED.has(r.command))) return ctx.run("event", {});
     if (named.length > 0 && named.length === informative.length) return ctx.run(named[0].command, named[0].args ?? {});
-    if (dayOf(question, snapshot.knowledge.event?.start) && matchSessions(snapshot, question).length > 0) {
+    const aboutSessions = named.some((r) => r.command === "session" || r.command === "track");
+    if (aboutSessions && dayOf(question, snapshot.knowledge.event?.start) && matchSessions(snapshot, question).length > 0) {
       return ctx.run("session", { query: question });
     }
 

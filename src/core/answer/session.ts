@@ -1,7 +1,7 @@
 import type { Lang } from "../answer.js";
 import type { CommandModule, Draft } from "../commands.js";
 import type { Knowledge, Session } from "../knowledge/schema.js";
-import { ANSWER_COVERAGE } from "../search/index.js";
+import { ANSWER_COVERAGE, isInformative } from "../search/index.js";
 import { words } from "../search/analyze.js";
 import type { Snapshot } from "../snapshot.js";
 import { choicesFor, findKeys } from "./find.js";
@@ -70,7 +70,7 @@ export function matchSessions(snapshot: Snapshot, query: string): Session[] {
   let speaker: string | undefined;
   for (const w of words(query)) {
     if (KIND_WORDS[w]) kind = KIND_WORDS[w];
-    else if (/^\d{1,2}$/.test(w) || /^\d+일/.test(w) || GENERIC.has(w) || /^(첫째|둘째|셋째|첫날|이틀째|dec|december)/.test(w)) continue;
+    else if (!isInformative(w) || /^\d{1,2}$/.test(w) || /^\d+일/.test(w) || GENERIC.has(w) || /^(첫째|둘째|셋째|첫날|이틀째|dec|december)/.test(w)) continue;
     else {
       const t = findKeys(snapshot, "track", w).keys[0];
       const p = !t ? findKeys(snapshot, "person", w).keys[0] : undefined;

@@ -4,6 +4,8 @@ import { z } from "zod";
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "lower-case letters, digits, '.', '_' or '-'");
 const text = z.string().trim().min(1);
+/** Aliases and keywords: YAML reads a bare 1015 or 2018 as a number, which is meant as the word. */
+const word = z.union([text, z.number()]).transform(String);
 
 /** Korean and English forms of the same text. */
 export const localized = z.object({ ko: text, en: text }).strict();
@@ -37,7 +39,7 @@ export const eventSchema = z
   .object({
     id,
     name: localized,
-    aliases: z.array(text).default([]),
+    aliases: z.array(word).default([]),
     start: date,
     end: date,
     timezone: text.default("Asia/Seoul"),
@@ -54,7 +56,7 @@ export const personSchema = z
   .object({
     id,
     name: localized,
-    aliases: z.array(text).default([]),
+    aliases: z.array(word).default([]),
     handle: text.optional(),
     organisation: localized.optional(),
     roles: z.array(localized).default([]),
@@ -82,7 +84,7 @@ export const sessionSchema = z
   .strict();
 
 export const trackSchema = z
-  .object({ id, name: localized, aliases: z.array(text).default([]), summary: localized.optional(), ...cited })
+  .object({ id, name: localized, aliases: z.array(word).default([]), summary: localized.optional(), ...cited })
   .strict();
 
 export const budgetSchema = z
@@ -109,6 +111,8 @@ export const remediationSchema = z
     owner: id.optional(),
     status: z.enum(remediationStatuses).default("announced"),
     due: date.optional(),
+    /** Extra words that should find this item (e.g. the incident it answers). */
+    keywords: z.array(word).default([]),
     ...cited,
   })
   .strict();
@@ -120,7 +124,7 @@ export const factSchema = z
     /** A related headline printed under the article: answered as a headline, not as reported fact. */
     headline: z.boolean().default(false),
     /** Extra words that should find this fact (paraphrases the text itself does not contain). */
-    keywords: z.array(text).default([]),
+    keywords: z.array(word).default([]),
     ...cited,
   })
   .strict();

@@ -22,6 +22,7 @@ export const isChoseongOnly = (word: string): boolean => CHOSEONG_ONLY.test(word
 export function words(text: string): string[] {
   return normalize(text)
     .toLowerCase()
+    .replace(/(\d),(?=\d{3})/g, "$1")
     .split(/[^\p{L}\p{N}]+/u)
     .flatMap((w) => w.split(/(?<=[\uac00-\ud7a3])(?=[^\uac00-\ud7a3])|(?<=[^\uac00-\ud7a3])(?=[\uac00-\ud7a3])/u))
     .filter(Boolean);
@@ -72,6 +73,7 @@ export function stemEnglish(word: string): string {
   // Both sides go through the same cut, so "released" and "release" meet at "releas".
   if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
   else if (w.length > 5 && w.endsWith("ed")) w = w.slice(0, -2);
+  if (w.length > 4 && w.endsWith("e")) w = w.slice(0, -1);
   return w;
 }
 

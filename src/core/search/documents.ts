@@ -1,5 +1,6 @@
 // Turns knowledge items into searchable documents: what each item is called, what it says in Korean and
 // in English, and the words that name its kind (so "이채영 직책" reaches the person, not her keynote).
+import { formatWon } from "../answer/format.js";
 import type { Knowledge, Localized } from "../knowledge/schema.js";
 
 export type DocType = "person" | "session" | "track" | "budget" | "remediation" | "fact" | "event";
@@ -22,7 +23,7 @@ export interface SearchDoc {
 
 const KIND_WORDS: Record<DocType, string[]> = {
   person: ["연사", "발표자", "사람", "인물", "직책", "역할", "speaker", "presenter", "person", "role"],
-  session: ["세션", "발표", "session", "talk"],
+  session: ["세션", "발표", "연사", "발표자", "session", "talk", "speaker"],
   track: ["트랙", "track"],
   budget: ["예산", "총액", "금액", "투자", "항목", "배분", "budget", "total", "investment", "items", "split"],
   remediation: ["재발방지", "재발방지대책", "개선", "대책", "remediation", "measures", "improvement", "announced", "발표"],
@@ -88,8 +89,8 @@ export function buildDocuments(k: Knowledge): SearchDoc[] {
     add("budget", b.id, {
       names: [],
       people: [],
-      ko: join([...b.items.map((i) => i.text.ko), b.quote]),
-      en: join(b.items.map((i) => i.text.en)),
+      ko: join([...b.items.map((i) => i.text.ko), b.quote, formatWon(b.total, "ko")]),
+      en: join([...b.items.map((i) => i.text.en), formatWon(b.total, "en")]),
     });
   }
   for (const r of k.remediation.values()) {
@@ -98,7 +99,7 @@ export function buildDocuments(k: Knowledge): SearchDoc[] {
       people: [...nameOf(r.presented_by), ...(r.owner ? nameOf(r.owner) : [])],
       ko: join([r.text.ko, r.quote]),
       en: r.text.en,
-      keywords: [r.status.replace("_", " ")],
+      keywords: [r.status.replace("_", " "), ...r.keywords],
     });
   }
   for (const f of k.facts.values()) {

@@ -27,7 +27,7 @@ import { buildDocuments, type DocType, type SearchDoc } from "./documents.js";
 import { synonymsOf } from "./synonyms.js";
 
 /** The share of a question's informative words the best document must contain to be an answer. */
-export const ANSWER_COVERAGE = 0.6;
+export const ANSWER_COVERAGE = 0.7;
 
 /** Words that carry no topic: question words, verbs of asking, and the organiser's own name. */
 const STOPWORDS = new Set([
@@ -37,12 +37,12 @@ const STOPWORDS = new Set([
   "does", "do", "did", "has", "have", "had", "can", "could", "will", "would", "should", "me", "tell", "please", "show",
   "list", "give", "you", "i", "it", "its", "that", "this", "these", "those", "any", "many", "much", "some", "all",
   "kakao", "kakao's", "s", "get", "happen", "happens", "happening", "going", "plan", "planned", "will", "made", "make",
-  "being", "between", "items", "item", "exact", "exactly", "total", "there's", "what's",
+  "being", "between", "items", "item", "exact", "exactly", "total", "there's", "what's", "title", "name",
   // Korean
   "뭐", "뭐야", "뭔가", "뭐지", "무엇", "무엇인가", "누구", "누가", "누군가", "어떤", "어떻게", "어때", "언제", "어디",
   "어디서", "며칠", "몇일", "몇", "개", "명", "수", "좀", "알려", "알려줘", "줘", "해", "해줘", "했어", "했나", "있어", "있나", "있나요",
   "있는", "인가", "인가요", "때문에", "세워", "정한", "것", "거", "대해", "대한", "관련", "관해", "인한", "따른", "얼마나",
-  "대상", "내용", "항목", "종류", "목록", "정보", "무슨", "카카오", "나와", "나오", "했지", "하는", "되나", "돼",
+  "대상", "내용", "항목", "제목", "이름", "계획", "방안", "이후", "후", "again", "after", "since", "종류", "목록", "정보", "무슨", "카카오", "나와", "나오", "했지", "하는", "되나", "돼",
 ]);
 
 export interface Hit {
@@ -98,7 +98,7 @@ export function isInformative(word: string): boolean {
 /** A name the question gives that the knowledge has never heard of ("DEVIEW", "… of Naver"): a sign the
  * question is about something else, however well its other words match. */
 function isUnknownName(original: string, first: boolean, index: MiniSearch<SearchDoc>): boolean {
-  const name = /^[A-Z]{3,}$/.test(original) || (!first && /^[A-Z][a-z]/.test(original));
+  const name = /^[A-Z]{3,}$/.test(original) || (!first && /^[A-Z][a-z]/.test(original)) || /^\d{2,}$/.test(original);
   return name && index.search(wordQuery(original.toLowerCase())).length === 0;
 }
 
@@ -120,8 +120,10 @@ function wordQuery(word: string): Query {
   const longHangul = hangul.filter((h) => h.length >= 2).map(jamo);
   // One edit on jamo is one typo (이채형 → 이채영); shorter words would match too much.
   if (longHangul.length) queries.push({ queries: longHangul, fields: ["jamo"], fuzzy: (t: string) => (t.length >= 5 ? 1 : false) });
-  const pieces = bigrams(hangul.at(-1) ?? "");
-  if (pieces.length) queries.push({ queries: pieces, fields: ["ko2"], combineWith: "AND" });
+  // Words inside compounds: 소위원회 in 재발방지대책소위원회 by all its pieces, 조사 in 원인조사 as one piece.
+  const last = hangul.at(-1) ?? "";
+  const pieces = last.length === 2 ? [last] : bigrams(last);
+  if (pieces.length) queries.push({ queries: pieces, fields: ["ko2"], combineWith: "AND", boost: { ko2: 0.5 } });
   if (isChoseongOnly(word) && word.length >= 2) queries.push({ queries: [word], fields: ["cho"] });
   return { queries, combineWith: "OR" };
 }
@@ -153,8 +155,8 @@ export class SearchIndex {
   /** Documents ranked by how many of the question's words they answer, then by score. */
   search(text: string, types?: readonly DocType[]): SearchResultSet {
     const informative = [...new Set(words(text).filter(isInformative))].slice(0, 24);
-    const latin = normalize(text).match(/[A-Za-z][A-Za-z']*/g) ?? [];
-    if (latin.some((w, i) => isUnknownName(w, i === 0 && /^[A-Za-z]/.test(normalize(text)), this.mini))) return { hits: [], informative };
+    const nameLike = normalize(text).match(/[A-Za-z][A-Za-z']*|\d+/g) ?? [];
+    if (nameLike.some((w, i) => isUnknownName(w, i === 0 && /^[A-Za-z]/.test(normalize(text)), this.mini))) return { hits: [], informative };
     const filter: SearchOptions["filter"] = types ? (r) => types.includes(r.type as DocType) : undefined;
     const acc = new Map<string, { score: number; covered: number }>();
     for (const word of informative) {

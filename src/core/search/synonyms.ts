@@ -1,7 +1,7 @@
 // Paraphrases no word-matching strategy can bridge (돈 → 예산, fire → 화재), as groups of single words
 // that stand for one another in a query. Kept small on purpose: each entry is a word users were seen to type.
 const GROUPS: string[][] = [
-  ["예산", "돈", "비용", "금액", "총액", "투자", "투입", "얼마", "budget", "money", "cost", "costs", "investment", "invest", "spend", "spending", "fund", "funding"],
+  ["예산", "돈", "비용", "금액", "총액", "투자", "투입", "얼마", "규모", "액수", "amount", "scale", "budget", "money", "cost", "costs", "investment", "invest", "spend", "spending", "fund", "funding"],
   ["이중화", "다중화", "redundancy", "redundant", "duplication", "multiplexing", "multiplexed", "백업", "backup"],
   ["삼중화", "triple", "triplication"],
   ["화재", "불", "fire", "blaze"],
@@ -18,7 +18,7 @@ const GROUPS: string[][] = [
   ["행사", "컨퍼런스", "콘퍼런스", "conference", "event"],
   ["데이터센터", "idc", "datacenter", "datacentre"],
   ["부위원장", "vice"],
-  ["소위원장", "위원장", "chair", "chairman", "chairperson", "co"],
+  ["소위원장", "위원장", "chair", "chairman", "chairperson", "co", "lead", "leads", "led", "head", "heads", "이끄는", "이끌어", "맡은", "맡았", "맡아"],
   ["소위원회", "위원회", "subcommittee", "committee"],
   ["그렙", "grepp"],
   ["안산", "ansan"],
@@ -30,6 +30,7 @@ const GROUPS: string[][] = [
   ["첫째날", "첫날", "1일차"],
   ["셋째날", "마지막날", "3일차"],
   ["온라인", "online"],
+  ["접수", "신고", "receive", "received", "report", "reported"],
   ["날짜", "일정", "기간", "dates", "date", "schedule"],
   ["시작", "개막", "start", "begin", "open", "opening"],
   ["끝", "종료", "폐막", "마지막", "end", "finish", "close"],

@@ -1,0 +1,48 @@
+// Fetches a schedule from a URL (SCHEDULE_URLS) with a time limit and a size cap, so that a slow or
+// huge answer cannot stall a reload or fill the memory. Failures come back as one sentence, never thrown.
+
+export interface FetchLimits {
+  timeoutMs: number;
+  maxBytes: number;
+}
+
+export const DEFAULT_FETCH_LIMITS: FetchLimits = { timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024 };
+
+export type Fetched = { ok: true; body: string } | { ok: false; error: string };
+
+const megabytes = (n: number) => `${+(n / 1024 / 1024).toFixed(2)} MB`;
+
+export async function fetchSchedule(url: string, limits: FetchLimits = DEFAULT_FETCH_LIMITS): Promise<Fetched> {
+  let protocol: string;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    return { ok: false, error: "not a URL" };
+  }
+  if (protocol !== "http:" && protocol !== "https:") return { ok: false, error: `only http and https schedule URLs are read, not ${protocol}` };
+  const tooLarge = { ok: false, error: `the schedule is larger than the ${megabytes(limits.maxBytes)} limit` } as const;
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(limits.timeoutMs), headers: { accept: "application/json" } });
+    if (!response.ok) {
+      await response.body?.cancel();
+      return { ok: false, error: `the server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}` };
+    }
+    if (Number(response.headers.get("content-length") ?? 0) > limits.maxBytes) {
+      await response.body?.cancel();
+      return tooLarge;
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    // A missing or false content-length must not get past the cap: count while reading.
+    for await (const chunk of response.body ?? []) {
+      size += chunk.byteLength;
+      if (size > limits.maxBytes) return tooLarge;
+      chunks.push(chunk);
+    }
+    return { ok: true, body: Buffer.concat(chunks).toString("utf8") };
+  } catch (e) {
+    if ((e as Error).name === "TimeoutError") return { ok: false, error: `no complete answer within ${limits.timeoutMs / 1000} s` };
+    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+    return { ok: false, error: `unreachable (${cause?.code ?? cause?.message ?? (e as Error).message})` };
+  }
+}
