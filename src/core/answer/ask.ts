@@ -13,7 +13,7 @@ type Route = { command: string; args?: Record<string, string> };
 /** Words that name a kind of thing rather than a thing: a question made only of them wants the overview. */
 const CATEGORY: Record<string, Route> = {};
 const category = (route: Route, ...names: string[]) => names.forEach((n) => (CATEGORY[n] = route));
-category({ command: "speaker" }, "연사", "발표자", "스피커", "speaker", "speakers", "presenter", "presenters", "사람들");
+category({ command: "speaker" }, "연사", "발표자", "스피커", "speaker", "speakers", "presenter", "presenters", "사람들", "spoke", "speak", "speaks");
 category({ command: "track" }, "트랙", "track", "tracks");
 category({ command: "session" }, "세션", "session", "sessions", "발표", "강연", "talk", "talks", "발표세션");
 category({ command: "session", args: { query: "keynote" } }, "키노트", "keynote", "keynotes", "기조연설");
