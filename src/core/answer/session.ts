@@ -2,7 +2,7 @@ import type { Lang } from "../answer.js";
 import type { CommandModule, Draft } from "../commands.js";
 import type { Knowledge, Session } from "../knowledge/schema.js";
 import { ANSWER_COVERAGE, isInformative } from "../search/index.js";
-import { words } from "../search/analyze.js";
+import { koreanForms, words } from "../search/analyze.js";
 import type { Snapshot } from "../snapshot.js";
 import { choicesFor, findKeys } from "./find.js";
 import { bilingual, cite, formatDate, speakerList, suggest } from "./format.js";
@@ -58,37 +58,43 @@ function detail(k: Knowledge, s: Session, lang: Lang): Draft {
   };
 }
 
-/** Sessions matching every filter the query names: kind, day, track, speaker, and title words. */
+const isDayWord = (w: string) => /^\d{1,2}$/.test(w) || /^\d+일/.test(w) || /^(첫째|둘째|셋째|첫날|이틀째|dec|december)/.test(w);
+
+/** The sessions a track or person id names, when every remaining word is one: "데브옵스", "indy.jones". */
+function byTrackOrSpeaker(snapshot: Snapshot, rest: string[]): Session[] | undefined {
+  let sessions = [...snapshot.knowledge.sessions.values()];
+  for (const w of rest) {
+    const track = findKeys(snapshot, "track", w).keys[0];
+    const person = track ? undefined : findKeys(snapshot, "person", w).keys[0];
+    if (!track && !person) return undefined;
+    sessions = sessions.filter((s) => (track ? s.tracks.includes(track) : s.speakers.includes(person!)));
+  }
+  return sessions;
+}
+
+/** Sessions matching what the query names: an id; or a kind and a day, narrowed by title words (which
+ * also match speakers and track names), else by a track or speaker the words name exactly. */
 export function matchSessions(snapshot: Snapshot, query: string): Session[] {
   const k = snapshot.knowledge;
   const direct = k.sessions.get(query.trim());
   if (direct) return [direct];
   const date = dayOf(query, k.event?.start);
-  const rest: string[] = [];
-  let kind: Session["kind"] | undefined;
-  let track: string | undefined;
-  let speaker: string | undefined;
-  for (const w of words(query)) {
-    if (KIND_WORDS[w]) kind = KIND_WORDS[w];
-    else if (!isInformative(w) || /^\d{1,2}$/.test(w) || /^\d+일/.test(w) || GENERIC.has(w) || /^(첫째|둘째|셋째|첫날|이틀째|dec|december)/.test(w)) continue;
-    else {
-      const t = findKeys(snapshot, "track", w).keys[0];
-      const p = !t ? findKeys(snapshot, "person", w).keys[0] : undefined;
-      if (t && !track) track = t;
-      else if (p && !speaker) speaker = p;
-      else rest.push(w);
-    }
-  }
-  let sessions = [...k.sessions.values()].filter(
-    (s) => (!kind || s.kind === kind) && (!date || s.date === date) && (!track || s.tracks.includes(track)) && (!speaker || s.speakers.includes(speaker)),
-  );
-  if (rest.length) {
-    const { hits } = snapshot.index.search(rest.join(" "), ["session"]);
-    const ranked = hits.filter((h) => h.coverage >= ANSWER_COVERAGE).map((h) => h.doc.key);
-    const allowed = new Set(sessions.map((s) => s.id));
-    sessions = ranked.filter((id) => allowed.has(id)).map((id) => k.sessions.get(id)!);
-  }
-  return sessions;
+  const all = words(query);
+  const kind = all.map((w) => KIND_WORDS[w]).find(Boolean);
+  const rest = all.filter((w) => !KIND_WORDS[w] && isInformative(w) && !GENERIC.has(w) && !isDayWord(w));
+  const fits = (s: Session) => (!kind || s.kind === kind) && (!date || s.date === date);
+  if (rest.length === 0) return [...k.sessions.values()].filter(fits);
+  const { hits } = snapshot.index.search(rest.join(" "), ["session"]);
+  const good = hits.filter((h) => h.coverage >= ANSWER_COVERAGE && fits(k.sessions.get(h.doc.key)!));
+  const found = good.map((h) => k.sessions.get(h.doc.key)!);
+  // The one session whose title has every word the user typed is the one meant.
+  const titled = found.filter((s) => {
+    const title = new Set(words(`${s.title.ko} ${s.title.en}`).flatMap(koreanForms));
+    return rest.every((w) => koreanForms(w).some((f) => title.has(f)));
+  });
+  if (titled.length === 1) return titled;
+  if (found.length) return found;
+  return (byTrackOrSpeaker(snapshot, rest) ?? []).filter(fits);
 }
 
 export const session: CommandModule = {
