@@ -1,0 +1,111 @@
+// The console chat and `ask` end to end, as child processes, the way a user runs them.
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyDefaultPack, type TempPack } from "../core/pack.js";
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a TypeScript entry point with only the variables given: no platform credentials leak in. */
+function run(entry: string, args: string[], input: string, env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+const ask = (args: string[], input = "", env?: Record<string, string>) => run("src/adapters/console/ask.ts", args, input, env);
+
+describe("the console chat (npm start without credentials)", () => {
+  it("answers piped lines in order, commands and free text, and exits 0 at the end of input", async () => {
+    const r = await run("src/main.ts", [], "예산 얼마야?\n/speaker Gilbert\n/nonsense\nWhat is the capital of France?\n");
+    expect(r.code).toBe(0);
+    const budget = r.stdout.indexOf("4,600억 원");
+    const gilbert = r.stdout.indexOf("Ko Woo-chan (고우찬)");
+    const unknown = r.stdout.indexOf("/nonsense");
+    const france = r.stdout.indexOf("I don't know");
+    expect(budget).toBeGreaterThan(0);
+    expect(gilbert).toBeGreaterThan(budget);
+    expect(unknown).toBeGreaterThan(gilbert);
+    expect(france).toBeGreaterThan(unknown);
+    expect(r.stdout).toContain("출처:");
+  });
+
+  it("lets the console user reload, as an admin", async () => {
+    const r = await run("src/main.ts", [], "/reload\n");
+    expect(r.stdout).toContain("다시 불러왔습니다");
+  });
+});
+
+describe("npm run ask", () => {
+  it("prints the answer as text", async () => {
+    const r = await ask(["고우찬이 발표한 키노트는?"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("미래 투자와 혁신 계획");
+  });
+
+  it("--json prints one object with answered, text, citations, command, lang and version", async () => {
+    const r = await ask(["--json", "/budget"]);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ answered: true, command: "budget", lang: "ko", version: expect.stringMatching(/^[0-9a-f]{10}$/) });
+    expect(out.text).toContain("4,600억 원");
+    expect(out.citations[0]).toMatchObject({ source: "fntimes", quote: expect.stringContaining("현재 총 4600억원의 예산을 투입해") });
+  });
+
+  it("--jsonl answers one line per input line, in order, and exits 0 when it does not know", async () => {
+    const r = await ask(["--jsonl"], "예산\n\nWho is the CEO of Naver?\n/speaker 이채영\n");
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.command, l.answered])).toEqual([
+      ["budget", true],
+      ["help", true],
+      ["ask", false],
+      ["speaker", true],
+    ]);
+  });
+
+  describe("when it cannot work", () => {
+    let pack: TempPack;
+    beforeAll(async () => {
+      pack = await copyDefaultPack();
+      await pack.edit("people.yaml", "name: { ko: 이확영, en: Lee Hwak-young }", "name: { ko: 이확영 }");
+    });
+    afterAll(() => pack.remove());
+
+    it("a broken pack: exit 1 and every problem on stderr, with file, line and field, and no stack trace", async () => {
+      for (const entry of ["src/adapters/console/ask.ts", "src/main.ts"]) {
+        const r = await run(entry, ["예산"], "", { KNOWLEDGE_DIR: pack.dir });
+        expect(r.code, entry).toBe(1);
+        expect(r.stdout).toBe("");
+        expect(r.stderr).toMatch(/eventdesk: the knowledge pack has 1 problem\(s\):\n {2}ifkakao-2022\/people\.yaml:\d+ \(people\[2\]\.name\.en\)/);
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+      }
+    });
+
+    it("a bad variable: exit 1 naming it and where to get it", async () => {
+      const r = await run("src/main.ts", [], "", { SLACK_BOT_TOKEN: "not-a-token" });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain("SLACK_BOT_TOKEN: a bot token starts with xoxb-");
+      expect(r.stderr).toContain("OAuth & Permissions");
+      expect(r.stderr).not.toContain("not-a-token");
+    });
+
+    it("no question: usage on stderr, exit 2", async () => {
+      const r = await ask([]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("usage: npm run ask");
+    });
+  });
+});
