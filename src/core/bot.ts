@@ -6,11 +6,12 @@ import { hasHangul } from "./search/analyze.js";
 import type { Choice, CommandModule, Draft, ReloadOutcome } from "./commands.js";
 import { catalogue } from "./answer/catalogue.js";
 import { countKnowledge, diffKnowledge, type SectionDiff } from "./knowledge/diff.js";
+import type { LoadOptions } from "./knowledge/load.js";
 import { formatProblem, type KnowledgeProblem } from "./knowledge/schema.js";
 import { buildSnapshot, type Snapshot } from "./snapshot.js";
 import { sanitizeArgs } from "./sanitize.js";
 
-export interface BotOptions {
+export interface BotOptions extends LoadOptions {
   knowledgeDir: string;
   /** The answer language when neither the text nor the user's locale decides it. */
   defaultLang?: Lang;
@@ -47,8 +48,13 @@ export class Bot {
     this.current = snapshot;
   }
 
+  /** A bot on a snapshot built elsewhere (the bench compares indexes on the same knowledge this way). */
+  static fromSnapshot(options: BotOptions, snapshot: Snapshot): Bot {
+    return new Bot(options, snapshot);
+  }
+
   static async create(options: BotOptions): Promise<Bot> {
-    const built = await buildSnapshot(options.knowledgeDir, SYSTEM_USER.name!);
+    const built = await buildSnapshot(options.knowledgeDir, SYSTEM_USER.name!, options);
     if (!built.ok) throw new KnowledgeError(built.problems);
     return new Bot(options, built.snapshot);
   }
@@ -138,7 +144,7 @@ export class Bot {
   private async reloadNow(by: User): Promise<ReloadOutcome> {
     const before = this.current;
     const who = by.name ? `${by.name} (${by.platform}:${by.id})` : `${by.platform}:${by.id}`;
-    const built = await buildSnapshot(this.options.knowledgeDir, who);
+    const built = await buildSnapshot(this.options.knowledgeDir, who, this.options);
     const event: ReloadEvent = {
       at: new Date(),
       by,
@@ -150,10 +156,18 @@ export class Bot {
     };
     if (built.ok) this.current = built.snapshot;
     this.options.logger?.info({ by: who, ok: event.ok, versionBefore: event.versionBefore, versionAfter: event.versionAfter, problems: event.problems.length }, "reload");
-    await this.options.onReload?.(event);
+    try {
+      await this.options.onReload?.(event);
+    } catch (error) {
+      // The swap has happened: a failing listener (a full disk under the audit log) must not hide that.
+      this.options.logger?.error({ err: error }, "reload listener failed");
+    }
     return { ok: built.ok, version: event.versionAfter, previousVersion: before.version, summary: reloadSummary(event, this.current) };
   }
 }
+
+/** How many changed items a reload reply names per section and kind of change. */
+const CHANGE_NAMES = 20;
 
 function reloadSummary(e: ReloadEvent, now: Snapshot): ReloadOutcome["summary"] {
   if (!e.ok) {
@@ -164,10 +178,12 @@ function reloadSummary(e: ReloadEvent, now: Snapshot): ReloadOutcome["summary"] 
     };
   }
   const counts = Object.entries(countKnowledge(now.knowledge)).map(([k, v]) => `${k} ${v}`).join(", ");
+  // A first schedule import adds over a hundred names: the reply names the first ones, the audit log all.
+  const names = (list: string[]) => (list.length > CHANGE_NAMES ? `${list.slice(0, CHANGE_NAMES).join(", ")}, … (+${list.length - CHANGE_NAMES})` : list.join(", "));
   const changes = e.changes.flatMap((d) => [
-    ...(d.added.length ? [`- ${d.section} +${d.added.length}: ${d.added.join(", ")}`] : []),
-    ...(d.removed.length ? [`- ${d.section} −${d.removed.length}: ${d.removed.join(", ")}`] : []),
-    ...(d.changed.length ? [`- ${d.section} ~${d.changed.length}: ${d.changed.join(", ")}`] : []),
+    ...(d.added.length ? [`- ${d.section} +${d.added.length}: ${names(d.added)}`] : []),
+    ...(d.removed.length ? [`- ${d.section} −${d.removed.length}: ${names(d.removed)}`] : []),
+    ...(d.changed.length ? [`- ${d.section} ~${d.changed.length}: ${names(d.changed)}`] : []),
   ]);
   const unchanged = changes.length === 0;
   return {

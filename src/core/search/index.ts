@@ -5,7 +5,7 @@
 // for every document we know how many of the question's words it answers. Documents are ranked by that
 // coverage first and by BM25 score second, and the answer is abstained on when the best document covers
 // too little of the question (see `ANSWER_COVERAGE`).
-import MiniSearch, { type Query, type SearchOptions } from "minisearch";
+import MiniSearch, { type Query } from "minisearch";
 import type { Knowledge } from "../knowledge/schema.js";
 import {
   bigramTerms,
@@ -95,12 +95,8 @@ export function isInformative(word: string): boolean {
   return word.length >= 2 || /\d/.test(word) || synonymsOf(word).length > 0;
 }
 
-/** A name the question gives that the knowledge has never heard of ("DEVIEW", "… of Naver"): a sign the
- * question is about something else, however well its other words match. */
-function isUnknownName(original: string, first: boolean, index: MiniSearch<SearchDoc>): boolean {
-  const name = /^[A-Z]{3,}$/.test(original) || (!first && /^[A-Z][a-z]/.test(original)) || /^\d{2,}$/.test(original);
-  return name && index.search(wordQuery(original.toLowerCase())).length === 0;
-}
+/** Distinct words whose matches are kept per snapshot: far more than a team's vocabulary. */
+const WORD_CACHE_SIZE = 5_000;
 
 /** One word as a nested MiniSearch query over every form the analysis gives it. */
 function wordQuery(word: string): Query {
@@ -110,13 +106,11 @@ function wordQuery(word: string): Query {
     : [...new Set([word, stemEnglish(word)]), ...(qwerty && qwerty.length >= 2 ? koreanForms(qwerty) : [])];
   const synonyms = forms.flatMap(synonymsOf).flatMap((s) => (isHangulWord(s) ? [s] : [stemEnglish(s)]));
   const hangul = forms.filter(isHangulWord);
-  const queries: Query[] = [
-    {
-      queries: [...new Set([...forms, ...synonyms])],
-      fields: ["name", "people", "ko", "en", "kw"],
-      prefix: (t: string) => (isHangulWord(t) ? t.length >= 2 : t.length >= 4),
-    },
-  ];
+  const fields = ["name", "people", "ko", "en", "kw"];
+  const queries: Query[] = [{ queries: forms, fields, prefix: (t: string) => (isHangulWord(t) ? t.length >= 2 : t.length >= 4) }];
+  // Synonyms are whole words: matched exactly, which also keeps a question's cost flat.
+  const others = [...new Set(synonyms)].filter((s) => !forms.includes(s));
+  if (others.length) queries.push({ queries: others, fields });
   const longHangul = hangul.filter((h) => h.length >= 2).map(jamo);
   // One edit on jamo is one typo (이채형 → 이채영); shorter words would match too much.
   if (longHangul.length) queries.push({ queries: longHangul, fields: ["jamo"], fuzzy: (t: string) => (t.length >= 5 ? 1 : false) });
@@ -128,9 +122,24 @@ function wordQuery(word: string): Query {
   return { queries, combineWith: "OR" };
 }
 
-export class SearchIndex {
+/** What answers need from an index (the bench swaps in MiniSearch's defaults behind it). */
+export interface Searcher {
+  readonly docs: ReadonlyMap<string, SearchDoc>;
+  search(text: string, types?: readonly DocType[]): SearchResultSet;
+}
+
+export class SearchIndex implements Searcher {
   private readonly mini: MiniSearch<SearchDoc>;
   readonly docs: ReadonlyMap<string, SearchDoc>;
+
+  private readonly cache = new Map<string, ReadonlyMap<string, number>>();
+
+  /** A name the question gives that the knowledge has never heard of ("DEVIEW", "… of Naver", 2023): a sign
+   * the question is about something else, however well its other words match. */
+  private isUnknownName(original: string, first: boolean): boolean {
+    const name = /^[A-Z]{3,}$/.test(original) || (!first && /^[A-Z][a-z]/.test(original)) || /^\d{2,}$/.test(original);
+    return name && this.matches(original.toLowerCase()).size === 0;
+  }
 
   constructor(docs: SearchDoc[]) {
     this.docs = new Map(docs.map((d) => [d.id, d]));
@@ -153,18 +162,29 @@ export class SearchIndex {
   }
 
   /** Documents ranked by how many of the question's words they answer, then by score. */
+  /** The documents one word matches, with their scores. The snapshot never changes, so this is cached. */
+  private matches(word: string): ReadonlyMap<string, number> {
+    let found = this.cache.get(word);
+    if (!found) {
+      found = new Map(this.mini.search(wordQuery(word)).map((r) => [r.id, r.score]));
+      if (this.cache.size >= WORD_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(word, found);
+    }
+    return found;
+  }
+
   search(text: string, types?: readonly DocType[]): SearchResultSet {
     const informative = [...new Set(words(text).filter(isInformative))].slice(0, 24);
     const nameLike = normalize(text).match(/[A-Za-z][A-Za-z']*|\d+/g) ?? [];
-    if (nameLike.some((w, i) => isUnknownName(w, i === 0 && /^[A-Za-z]/.test(normalize(text)), this.mini))) return { hits: [], informative };
-    const filter: SearchOptions["filter"] = types ? (r) => types.includes(r.type as DocType) : undefined;
+    if (nameLike.some((w, i) => this.isUnknownName(w, i === 0 && /^[A-Za-z]/.test(normalize(text))))) return { hits: [], informative };
     const acc = new Map<string, { score: number; covered: number }>();
     for (const word of informative) {
-      for (const r of this.mini.search(wordQuery(word), { filter })) {
-        const a = acc.get(r.id) ?? { score: 0, covered: 0 };
-        a.score += r.score;
+      for (const [id, score] of this.matches(word)) {
+        if (types && !types.includes(this.docs.get(id)!.type)) continue;
+        const a = acc.get(id) ?? { score: 0, covered: 0 };
+        a.score += score;
         a.covered += 1;
-        acc.set(r.id, a);
+        acc.set(id, a);
       }
     }
     const hits = [...acc]
