@@ -9,13 +9,16 @@ import { countKnowledge, diffKnowledge, type SectionDiff } from "./knowledge/dif
 import type { LoadOptions } from "./knowledge/load.js";
 import { formatProblem, type KnowledgeProblem } from "./knowledge/schema.js";
 import { buildSnapshot, type Snapshot } from "./snapshot.js";
-import { sanitizeArgs } from "./sanitize.js";
+import { RateLimiter } from "./rate-limit.js";
+import { MAX_ARG_LENGTH, sanitizeArgs } from "./sanitize.js";
 
 export interface BotOptions extends LoadOptions {
   knowledgeDir: string;
   /** The answer language when neither the text nor the user's locale decides it. */
   defaultLang?: Lang;
   logger?: Logger;
+  /** Questions per user per minute on Slack and Discord (the console is local and unlimited); 0 turns it off. */
+  rateLimitPerMinute?: number;
   /** Called after every reload attempt, successful or not (the audit log listens here). */
   onReload?: (event: ReloadEvent) => void | Promise<void>;
 }
@@ -43,9 +46,11 @@ export class Bot {
   readonly catalogue: readonly CommandModule[] = catalogue;
   private current: Snapshot;
   private reloadChain: Promise<unknown> = Promise.resolve();
+  private readonly limiter: RateLimiter;
 
   private constructor(private readonly options: BotOptions, snapshot: Snapshot) {
     this.current = snapshot;
+    this.limiter = new RateLimiter(options.rateLimitPerMinute ?? 0);
   }
 
   /** A bot on a snapshot built elsewhere (the bench compares indexes on the same knowledge this way). */
@@ -79,14 +84,16 @@ export class Bot {
 
   async handle(request: Request): Promise<Answer> {
     const snapshot = this.current;
-    const args = sanitizeArgs(request.args);
+    const { args, truncated } = sanitizeArgs(request.args);
     const req = { ...request, args };
     const lang = this.languageOf(req);
     const module = this.command(req.command);
     const started = performance.now();
+    const userKey = `${req.user.platform}:${req.user.id}`;
     let draft: Draft;
     try {
-      if (!module) draft = await this.run(snapshot, req, lang, "help", { unknown: req.command });
+      if (req.user.platform !== "console" && !this.limiter.take(userKey)) draft = slowDown(lang, this.limiter.waitSeconds(userKey));
+      else if (!module) draft = await this.run(snapshot, req, lang, "help", { unknown: req.command });
       else if (module.spec.admin && !req.user.isAdmin) draft = refusal(lang);
       else draft = await this.run(snapshot, req, lang, req.command, args);
     } catch (error) {
@@ -104,6 +111,7 @@ export class Bot {
       lang,
       version: snapshot.version,
     };
+    if (truncated) answer.body = `${cutNotice(lang)}\n\n${answer.body}`;
     this.options.logger?.info(
       { requestId: req.requestId, platform: req.user.platform, command: answer.command, answered: answer.answered, ms: +(performance.now() - started).toFixed(2) },
       "answered",
@@ -200,6 +208,18 @@ function refusal(lang: Lang): Draft {
     body: lang === "ko" ? "이 명령은 관리자만 쓸 수 있습니다. 지식을 다시 불러와야 한다면 관리자에게 부탁해 주세요." : "Only admins can run this command. Please ask an admin if the knowledge needs reloading.",
   };
 }
+
+function slowDown(lang: Lang, seconds: number): Draft {
+  return {
+    answered: false,
+    private: true,
+    title: lang === "ko" ? "조금 천천히 물어봐 주세요" : "Please slow down",
+    body: lang === "ko" ? `질문이 너무 빨리 들어오고 있습니다. ${seconds}초 뒤에 다시 물어봐 주세요.` : `Questions are coming in too fast. Please ask again in ${seconds} s.`,
+  };
+}
+
+const cutNotice = (lang: Lang) =>
+  lang === "ko" ? `(질문이 길어 앞의 ${MAX_ARG_LENGTH}자만 읽었습니다.)` : `(The question was long: only its first ${MAX_ARG_LENGTH} characters were read.)`;
 
 function failure(lang: Lang): Draft {
   return {

@@ -11,8 +11,15 @@ export function sanitizeText(text: string): string {
   return normalize(wellFormed.slice(0, MAX_ARG_LENGTH * 4)).slice(0, MAX_ARG_LENGTH);
 }
 
-export function sanitizeArgs(args: Record<string, string | undefined>): Record<string, string | undefined> {
+/** The arguments made safe, and whether any was cut to MAX_ARG_LENGTH (the answer says so). */
+export function sanitizeArgs(args: Record<string, string | undefined>): { args: Record<string, string | undefined>; truncated: boolean } {
   const out: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(args)) out[k] = typeof v === "string" ? sanitizeText(v) || undefined : undefined;
-  return out;
+  let truncated = false;
+  for (const [k, v] of Object.entries(args)) {
+    if (typeof v !== "string") continue;
+    const clean = sanitizeText(v);
+    truncated ||= clean.length === MAX_ARG_LENGTH && normalize(v).length > MAX_ARG_LENGTH;
+    out[k] = clean || undefined;
+  }
+  return { args: out, truncated };
 }
