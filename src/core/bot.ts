@@ -7,7 +7,7 @@ import type { Choice, CommandModule, Draft, ReloadOutcome } from "./commands.js"
 import { catalogue } from "./answer/catalogue.js";
 import { countKnowledge, diffKnowledge, type SectionDiff } from "./knowledge/diff.js";
 import type { LoadOptions } from "./knowledge/load.js";
-import { formatProblem, type KnowledgeProblem } from "./knowledge/schema.js";
+import { formatProblem, type KnowledgeProblem, type Localized } from "./knowledge/schema.js";
 import { buildSnapshot, type Snapshot } from "./snapshot.js";
 import { RateLimiter } from "./rate-limit.js";
 import { MAX_ARG_LENGTH, sanitizeArgs } from "./sanitize.js";
@@ -200,32 +200,28 @@ function reloadSummary(e: ReloadEvent, now: Snapshot): ReloadOutcome["summary"] 
   };
 }
 
-function refusal(lang: Lang): Draft {
-  return {
-    answered: false,
-    private: true,
-    title: lang === "ko" ? "관리자 전용 명령" : "Admins only",
-    body: lang === "ko" ? "이 명령은 관리자만 쓸 수 있습니다. 지식을 다시 불러와야 한다면 관리자에게 부탁해 주세요." : "Only admins can run this command. Please ask an admin if the knowledge needs reloading.",
-  };
+/** A private answer that is not an answer: a refusal, a slow-down, an apology. */
+function notice(lang: Lang, title: Localized, body: Localized): Draft {
+  return { answered: false, private: true, title: title[lang], body: body[lang] };
 }
 
-function slowDown(lang: Lang, seconds: number): Draft {
-  return {
-    answered: false,
-    private: true,
-    title: lang === "ko" ? "조금 천천히 물어봐 주세요" : "Please slow down",
-    body: lang === "ko" ? `질문이 너무 빨리 들어오고 있습니다. ${seconds}초 뒤에 다시 물어봐 주세요.` : `Questions are coming in too fast. Please ask again in ${seconds} s.`,
-  };
-}
+const refusal = (lang: Lang) =>
+  notice(lang, { ko: "관리자 전용 명령", en: "Admins only" }, {
+    ko: "이 명령은 관리자만 쓸 수 있습니다. 지식을 다시 불러와야 한다면 관리자에게 부탁해 주세요.",
+    en: "Only admins can run this command. Please ask an admin if the knowledge needs reloading.",
+  });
+
+const slowDown = (lang: Lang, seconds: number) =>
+  notice(lang, { ko: "조금 천천히 물어봐 주세요", en: "Please slow down" }, {
+    ko: `질문이 너무 빨리 들어오고 있습니다. ${seconds}초 뒤에 다시 물어봐 주세요.`,
+    en: `Questions are coming in too fast. Please ask again in ${seconds} s.`,
+  });
+
+const failure = (lang: Lang) =>
+  notice(lang, { ko: "죄송합니다", en: "Sorry" }, {
+    ko: "답을 만드는 중에 문제가 생겼습니다. 잠시 후 다시 시도해 주세요.",
+    en: "Something went wrong while answering. Please try again in a moment.",
+  });
 
 const cutNotice = (lang: Lang) =>
   lang === "ko" ? `(질문이 길어 앞의 ${MAX_ARG_LENGTH}자만 읽었습니다.)` : `(The question was long: only its first ${MAX_ARG_LENGTH} characters were read.)`;
-
-function failure(lang: Lang): Draft {
-  return {
-    answered: false,
-    private: true,
-    title: lang === "ko" ? "죄송합니다" : "Sorry",
-    body: lang === "ko" ? "답을 만드는 중에 문제가 생겼습니다. 잠시 후 다시 시도해 주세요." : "Something went wrong while answering. Please try again in a moment.",
-  };
-}
