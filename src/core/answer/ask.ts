@@ -4,6 +4,7 @@ import type { Lang } from "../answer.js";
 import type { CommandContext, CommandModule, Draft } from "../commands.js";
 import type { Fact } from "../knowledge/schema.js";
 import { koreanForms } from "../search/analyze.js";
+import type { SearchDoc } from "../search/documents.js";
 import { ANSWER_COVERAGE } from "../search/index.js";
 import { cite, suggest } from "./format.js";
 import { dayOf, matchSessions } from "./session.js";
@@ -40,15 +41,24 @@ function factAnswer(ctx: CommandContext, f: Fact): Draft {
   };
 }
 
-function abstain(lang: Lang, question: string, near: string[]): Draft {
+/** What a near miss is called: its name, else the start of its text. */
+function label(doc: SearchDoc, lang: Lang): string {
+  const text = doc.names[0] ?? (lang === "ko" ? doc.ko : doc.en).split("\n")[0];
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+function abstain(ctx: CommandContext, question: string, near: SearchDoc[]): Draft {
+  const { lang } = ctx;
+  const about = ctx.snapshot.knowledge.event?.name[lang];
+  const labels = [...new Set(near.map((d) => label(d, lang)))];
   return {
     answered: false,
     command: "ask",
     title: lang === "ko" ? "답을 모릅니다" : "I don't know",
     body:
       lang === "ko"
-        ? `‘${question}’에 대한 답은 지식에 없습니다. 이프 카카오 2022와 1015 데이터센터 화재 이후의 재발방지 대책에 대해 답할 수 있습니다: 연사, 키노트와 세션, 트랙, 예산, 재발방지 항목.${near.length ? `\n\n비슷한 것: ${near.join(", ")}` : ""}`
-        : `The knowledge does not answer “${question}”. I can answer about if (kakao) dev 2022 and the measures after the 1015 data-center fire: speakers, keynotes and sessions, tracks, the budget and the remediation items.${near.length ? `\n\nClose matches: ${near.join(", ")}` : ""}`,
+        ? `‘${question}’에 대한 답은 지식에 없습니다. ${about ? `${about}에 대해 ` : ""}이런 것을 답할 수 있습니다: 연사, 키노트와 세션, 트랙, 예산, 재발방지 항목.${labels.length ? `\n\n비슷한 것: ${labels.join(", ")}` : ""}`
+        : `The knowledge does not answer “${question}”. ${about ? `About ${about}, I` : "I"} can answer on speakers, keynotes and sessions, tracks, the budget and the remediation items.${labels.length ? `\n\nClose matches: ${labels.join(", ")}` : ""}`,
     suggestions: [
       suggest("/event", "event"),
       suggest("/budget", "budget"),
@@ -80,7 +90,7 @@ export const ask: CommandModule = {
     }
 
     const top = hits[0];
-    if (!top || top.coverage < ANSWER_COVERAGE) return abstain(lang, question, hits.slice(0, 3).map((h) => h.doc.names[0] ?? h.doc.key));
+    if (!top || top.coverage < ANSWER_COVERAGE) return abstain(ctx, question, hits.slice(0, 3).map((h) => h.doc));
     const k = snapshot.knowledge;
     const key = top.doc.key;
     switch (top.doc.type) {
