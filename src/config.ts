@@ -58,7 +58,8 @@ export class ConfigError extends Error {
   }
 }
 
-const explain = (name: string, message: string) => `${name}: ${message}${WHERE[name] ? ` (find it in ${WHERE[name]})` : ""}`;
+/** A problem with a variable, naming where to find its value. */
+export const explain = (name: string, message: string) => `${name}: ${message}${WHERE[name] ? ` (find it in ${WHERE[name]})` : ""}`;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);

@@ -1,0 +1,55 @@
+// Gateway mode: a discord.js client that receives interactions and mentions over the WebSocket.
+// Intents: Guilds for slash commands, GuildMessages and DirectMessages for mentions and DMs (a message that
+// mentions the bot carries its content without the privileged MessageContent intent).
+import { Client, Events, GatewayIntentBits, Partials, type Interaction, type Message } from "discord.js";
+import { ConfigError, explain } from "../../config.js";
+import type { Adapter } from "../adapter.js";
+import { handleInteraction, handleMessage } from "./gateway-handlers.js";
+import type { DiscordContext } from "./translate.js";
+
+export function tokenError(error: unknown): Error {
+  const rejected = (error as { code?: string }).code === "TokenInvalid";
+  return rejected ? new ConfigError([explain("DISCORD_TOKEN", "Discord rejected the bot token")]) : (error as Error);
+}
+
+export class DiscordGatewayAdapter implements Adapter {
+  readonly name = "discord";
+  private readonly client: Client;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly ctx: DiscordContext, private readonly token: string | undefined, apiUrl?: string) {
+    this.client = new Client({
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+      // DM channels are not cached until used: without this partial, DMs never arrive.
+      partials: [Partials.Channel],
+      allowedMentions: { parse: [], repliedUser: false },
+      ...(apiUrl ? { rest: { api: apiUrl } } : {}),
+    });
+    this.client.on(Events.InteractionCreate, (i: Interaction) => this.track(handleInteraction(ctx, i)));
+    this.client.on(Events.MessageCreate, (m: Message) => this.track(handleMessage(ctx, m, this.client.user?.id ?? "")));
+    this.client.on(Events.Error, (err) => ctx.logger?.error({ err, platform: "discord" }, "discord client error"));
+  }
+
+  private track(work: Promise<void>): void {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  }
+
+  async start(): Promise<void> {
+    try {
+      await this.client.login(this.token);
+    } catch (error) {
+      throw tokenError(error);
+    }
+    this.ctx.logger?.info({ platform: "discord", mode: "gateway", user: this.client.user?.tag }, "discord connected");
+  }
+
+  async stop(): Promise<void> {
+    await Promise.allSettled(this.inFlight);
+    await this.client.destroy();
+  }
+
+  ready(): boolean {
+    return this.client.isReady();
+  }
+}

@@ -1,0 +1,186 @@
+// HTTP interactions mode: Discord POSTs each interaction to /interactions on the shared HTTP server. No
+// gateway and no shards, so any number of stateless processes can serve it behind one URL.
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import {
+  ApplicationCommandType,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+  PermissionFlagsBits,
+  REST,
+  Routes,
+  type APIApplicationCommandInteractionDataBasicOption,
+  type APIInteraction,
+  type APIInteractionResponse,
+} from "discord.js";
+import type { Adapter } from "../adapter.js";
+import { PRIVATE_OPTION } from "./commands.js";
+import type { DiscordMessage } from "./render.js";
+import { answerMessages, apology, askedForButton, commandArgs, completions, within, type Asked, type DiscordContext, type Identity } from "./translate.js";
+import { discordPublicKey, verifyInteraction } from "./verify.js";
+
+const MAX_BODY_BYTES = 1 << 20;
+
+export interface InteractionsOptions {
+  publicKey: string;
+  applicationId: string;
+  /** The REST base for follow-ups (DISCORD_API_URL), Discord's own when unset. */
+  apiUrl?: string;
+}
+
+/** The response, and the follow-ups to send once Discord has it. */
+interface Reply {
+  body: APIInteractionResponse;
+  afterwards?: () => Promise<void>;
+}
+
+/** Every interaction but PING carries the user's locale. */
+const localeOf = (i: APIInteraction): string | undefined => ("locale" in i ? i.locale : undefined);
+
+function identityOf(i: APIInteraction): Identity {
+  const user = i.member?.user ?? i.user;
+  const permissions = BigInt(i.member?.permissions ?? "0");
+  return {
+    userId: user?.id ?? "unknown",
+    userName: user?.username,
+    roleIds: i.member?.roles ?? [],
+    canManageGuild: (permissions & (PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator)) !== 0n,
+    locale: localeOf(i),
+    requestId: i.id,
+  };
+}
+
+function optionValues(options: readonly APIApplicationCommandInteractionDataBasicOption[] | undefined) {
+  return (name: string) => options?.find((o) => o.name === name)?.value;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on("end", () => resolve(size <= MAX_BODY_BYTES ? Buffer.concat(chunks) : undefined));
+    req.on("error", reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+}
+
+export class DiscordHttpAdapter implements Adapter {
+  readonly name = "discord";
+  readonly routes: Readonly<Record<string, RequestListener>>;
+  private readonly key;
+  private readonly rest: REST;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly ctx: DiscordContext, private readonly options: InteractionsOptions) {
+    this.key = discordPublicKey(options.publicKey);
+    // Webhook routes authenticate by the interaction token in the path: no bot token is needed.
+    this.rest = new REST(options.apiUrl ? { api: options.apiUrl } : {});
+    this.routes = { "/interactions": (req, res) => void this.serve(req, res) };
+  }
+
+  async start(): Promise<void> {
+    this.ctx.logger?.info({ platform: "discord", mode: "http", path: "/interactions" }, "discord interactions endpoint ready");
+  }
+
+  async stop(): Promise<void> {
+    await Promise.allSettled(this.inFlight);
+  }
+
+  ready(): boolean {
+    return true;
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== "POST") return send(res, 405, { error: "POST only" });
+    const raw = await readBody(req).catch(() => undefined);
+    if (!raw) return send(res, 413, { error: "body too large or unreadable" });
+    const signature = req.headers["x-signature-ed25519"];
+    const timestamp = req.headers["x-signature-timestamp"];
+    if (!verifyInteraction(this.key, String(signature ?? ""), String(timestamp ?? ""), raw, Math.floor(Date.now() / 1000))) {
+      return send(res, 401, { error: "invalid request signature" });
+    }
+    let interaction: APIInteraction;
+    try {
+      interaction = JSON.parse(raw.toString("utf8")) as APIInteraction;
+    } catch {
+      return send(res, 400, { error: "body is not JSON" });
+    }
+    const reply = await this.reply(interaction).catch((error: unknown): Reply => {
+      this.ctx.logger?.error({ err: error, platform: "discord", requestId: interaction.id }, "discord interaction failed");
+      return { body: { type: InteractionResponseType.ChannelMessageWithSource, data: apology(localeOf(interaction)) } };
+    });
+    send(res, 200, reply.body);
+    if (reply.afterwards) this.track(interaction, reply.afterwards);
+  }
+
+  private reply(i: APIInteraction): Promise<Reply> {
+    switch (i.type) {
+      case InteractionType.Ping:
+        return Promise.resolve({ body: { type: InteractionResponseType.Pong } });
+      case InteractionType.ApplicationCommandAutocomplete: {
+        const options = (i.data.options ?? []) as (APIApplicationCommandInteractionDataBasicOption & { focused?: boolean })[];
+        const focused = options.find((o) => o.focused);
+        const choices = focused ? completions(this.ctx, i.data.name, focused.name, String(focused.value), identityOf(i)) : [];
+        return Promise.resolve({ body: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } } });
+      }
+      case InteractionType.ApplicationCommand: {
+        if (i.data.type !== ApplicationCommandType.ChatInput) return Promise.resolve(this.unsupported(i));
+        const value = optionValues(i.data.options as APIApplicationCommandInteractionDataBasicOption[] | undefined);
+        const args = commandArgs(this.ctx.bot, i.data.name, (o) => {
+          const v = value(o);
+          return typeof v === "string" ? v : undefined;
+        });
+        return this.answer(i, { command: i.data.name, args, ephemeral: value(PRIVATE_OPTION) === true, identity: identityOf(i) });
+      }
+      case InteractionType.MessageComponent:
+        return this.answer(i, askedForButton(i.data.custom_id, identityOf(i), ((i.message.flags ?? 0) & MessageFlags.Ephemeral) !== 0));
+      default:
+        return Promise.resolve(this.unsupported(i));
+    }
+  }
+
+  /** Context-menu commands and modals: this bot registers none, so they can only be stale. */
+  private unsupported(i: APIInteraction): Reply {
+    this.ctx.logger?.warn({ platform: "discord", type: i.type, requestId: i.id }, "unsupported discord interaction");
+    return { body: { type: InteractionResponseType.ChannelMessageWithSource, data: apology(localeOf(i)) } };
+  }
+
+  /** Type 4 when the answer is ready in time; else type 5 now and the answer as an edit of it later. */
+  private async answer(i: APIInteraction, asked: Asked): Promise<Reply> {
+    const pending = answerMessages(this.ctx, asked);
+    const quick = await within(pending, this.ctx.deferAfterMs);
+    if (quick) {
+      const [first, ...rest] = quick.value;
+      return { body: { type: InteractionResponseType.ChannelMessageWithSource, data: first }, afterwards: () => this.followUps(i, rest) };
+    }
+    return {
+      body: { type: InteractionResponseType.DeferredChannelMessageWithSource, data: asked.ephemeral ? { flags: MessageFlags.Ephemeral } : {} },
+      afterwards: async () => {
+        const [first, ...rest] = await pending;
+        const { flags: _fixedAtDeferral, ...edit } = first;
+        await this.rest.patch(Routes.webhookMessage(this.options.applicationId, i.token), { body: edit, auth: false });
+        await this.followUps(i, rest);
+      },
+    };
+  }
+
+  private async followUps(i: APIInteraction, messages: DiscordMessage[]): Promise<void> {
+    for (const body of messages) await this.rest.post(Routes.webhook(this.options.applicationId, i.token), { body, auth: false });
+  }
+
+  private track(i: APIInteraction, work: () => Promise<void>): void {
+    const done = work().catch(async (error: unknown) => {
+      this.ctx.logger?.error({ err: error, platform: "discord", requestId: i.id }, "discord follow-up failed");
+      await this.followUps(i, [apology(localeOf(i))]).catch(() => undefined);
+    });
+    this.inFlight.add(done);
+    void done.finally(() => this.inFlight.delete(done));
+  }
+}

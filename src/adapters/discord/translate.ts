@@ -1,0 +1,99 @@
+// What both Discord modes share: an interaction, once its platform shape is read, becomes a Request;
+// the Answer becomes messages. The gateway and the HTTP endpoint differ only in how they read and deliver.
+import type { Logger } from "pino";
+import type { Request, User } from "../../core/answer.js";
+import type { Bot } from "../../core/bot.js";
+import type { Choice } from "../../core/commands.js";
+import { parseSuggestionId } from "./custom-id.js";
+import { notice, renderAnswer, type DiscordMessage } from "./render.js";
+
+export interface AdminLists {
+  roleIds: readonly string[];
+  userIds: readonly string[];
+}
+
+export interface DiscordContext {
+  bot: Bot;
+  logger?: Logger;
+  admins: AdminLists;
+  /** How long to wait for an answer before deferring (Discord allows 3 s); 0 always defers. */
+  deferAfterMs: number;
+}
+
+/** Who asked, read from either platform shape. */
+export interface Identity {
+  userId: string;
+  userName?: string;
+  roleIds: readonly string[];
+  /** The member holds Manage Server in this channel. */
+  canManageGuild: boolean;
+  locale?: string;
+  /** The interaction or message id, for log lines. */
+  requestId?: string;
+}
+
+/** A command to run, from a slash command, a clicked suggestion or a mention. */
+export interface Asked {
+  command: string;
+  args: Record<string, string | undefined>;
+  ephemeral: boolean;
+  identity: Identity;
+}
+
+export const DEFER_AFTER_MS = 2_500;
+
+export function isAdmin(identity: Identity, admins: AdminLists): boolean {
+  return identity.canManageGuild || admins.userIds.includes(identity.userId) || identity.roleIds.some((r) => admins.roleIds.includes(r));
+}
+
+function userOf(ctx: DiscordContext, identity: Identity): User {
+  return { id: identity.userId, platform: "discord", isAdmin: isAdmin(identity, ctx.admins), name: identity.userName };
+}
+
+/** A slash command's arguments: each option the catalogue declares, read by name. */
+export function commandArgs(bot: Bot, command: string, read: (option: string) => string | null | undefined): Record<string, string | undefined> {
+  const options = bot.command(command)?.spec.options ?? [];
+  return Object.fromEntries(options.map((o) => [o.name, read(o.name) ?? undefined]));
+}
+
+/** A clicked suggestion runs its command; an id from elsewhere gets help. */
+export function askedForButton(customId: string, identity: Identity, ephemeral: boolean): Asked {
+  const parsed = parseSuggestionId(customId);
+  return { command: parsed?.command ?? "help", args: parsed?.args ?? {}, ephemeral, identity };
+}
+
+export async function answerMessages(ctx: DiscordContext, asked: Asked): Promise<DiscordMessage[]> {
+  const user = userOf(ctx, asked.identity);
+  if (ctx.bot.command(asked.command)?.spec.admin && !user.isAdmin) {
+    ctx.logger?.warn({ platform: "discord", user: user.id, command: asked.command, requestId: asked.identity.requestId }, "admin command refused");
+  }
+  const request: Request = { command: asked.command, args: asked.args, user, locale: asked.identity.locale, requestId: asked.identity.requestId };
+  return renderAnswer(await ctx.bot.handle(request), asked.ephemeral);
+}
+
+export function completions(ctx: DiscordContext, command: string, option: string, typed: string, identity: Identity): Choice[] {
+  const user = userOf(ctx, identity);
+  const lang = ctx.bot.languageOf({ command, args: { [option]: typed }, user, locale: identity.locale });
+  // Discord rejects a choice over 100 characters, and the whole response with it.
+  return ctx.bot.autocomplete(command, option, typed, lang).map((c) => ({ name: c.name.slice(0, 100), value: c.value.slice(0, 100) }));
+}
+
+export function apology(locale: string | undefined): DiscordMessage {
+  return notice(
+    locale?.toLowerCase().startsWith("ko")
+      ? "죄송합니다. 답을 보내는 중에 문제가 생겼습니다. 잠시 후 다시 시도해 주세요."
+      : "Sorry, something went wrong while answering. Please try again in a moment.",
+  );
+}
+
+/** The promise's value if it settles within `ms`, else undefined (the caller defers and keeps waiting). */
+export async function within<T>(promise: Promise<T>, ms: number): Promise<{ value: T } | undefined> {
+  if (ms <= 0) return undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms, undefined)));
+  try {
+    return await Promise.race([promise.then((value) => ({ value })), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
