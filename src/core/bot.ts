@@ -10,7 +10,7 @@ import type { LoadOptions } from "./knowledge/load.js";
 import { formatProblem, type KnowledgeProblem, type Localized } from "./knowledge/schema.js";
 import { buildSnapshot, type Snapshot } from "./snapshot.js";
 import { RateLimiter } from "./rate-limit.js";
-import { MAX_ARG_LENGTH, sanitizeArgs } from "./sanitize.js";
+import { MAX_ARG_LENGTH, sanitizeArgs, sanitizeText } from "./sanitize.js";
 
 export interface BotOptions extends LoadOptions {
   knowledgeDir: string;
@@ -75,7 +75,8 @@ export class Bot {
   /** The answer language: forced, else the text's script, else the user's locale, else the default. */
   languageOf(request: Request): Lang {
     if (request.lang) return request.lang;
-    const text = Object.values(request.args).filter(Boolean).join(" ");
+    const keywords = new Set(this.command(request.command)?.spec.options.filter((o) => o.choices).map((o) => o.name));
+    const text = Object.entries(request.args).filter(([name, v]) => v && !keywords.has(name)).map(([, v]) => v).join(" ");
     if (hasHangul(text)) return "ko";
     if (/[a-z]/i.test(text)) return "en";
     if (request.locale) return request.locale.toLowerCase().startsWith("ko") ? "ko" : "en";
@@ -85,7 +86,8 @@ export class Bot {
   async handle(request: Request): Promise<Answer> {
     const snapshot = this.current;
     const { args, truncated } = sanitizeArgs(request.args);
-    const req = { ...request, args };
+    // The command name is user text too (a button's value, an unknown `/command` echoed by help).
+    const req = { ...request, command: sanitizeText(request.command), args };
     const lang = this.languageOf(req);
     const module = this.command(req.command);
     const started = performance.now();

@@ -11,6 +11,8 @@ export interface OptionSpec {
   required?: boolean;
   /** Offered choices come from the knowledge as the user types. */
   autocomplete?: boolean;
+  /** A fixed set of keywords (not words of a question: they do not decide the answer's language). */
+  choices?: string[];
 }
 
 export interface CommandSpec {

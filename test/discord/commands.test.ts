@@ -21,7 +21,8 @@ describe("Discord command definitions", () => {
       const last = d.options!.at(-1)!;
       expect(last).toMatchObject({ name: PRIVATE_OPTION, type: ApplicationCommandOptionType.Boolean });
       for (const o of spec.options) {
-        expect(d.options).toContainEqual(expect.objectContaining({ name: o.name, type: ApplicationCommandOptionType.String, autocomplete: o.autocomplete ?? false }));
+        const offered = o.choices ? { choices: o.choices.map((c) => ({ name: c, value: c })) } : { autocomplete: o.autocomplete ?? false };
+        expect(d.options).toContainEqual(expect.objectContaining({ name: o.name, type: ApplicationCommandOptionType.String, ...offered }));
       }
     }
   });

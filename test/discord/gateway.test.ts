@@ -142,8 +142,8 @@ describe("Discord gateway handlers", () => {
     expect(logs.lines).toContainEqual(expect.objectContaining({ msg: "admin command refused", user: "42", requestId: "9001" }));
     const allowed = new FakeInteraction({ kind: "command", name: "reload", manageGuild: true, strings: { action: "status" } });
     await handleInteraction(ctx, allowed);
-    // "status" is Latin text, so the answer is in English whatever the locale.
-    expect(replyOf(allowed).embeds![0].title).toBe("Knowledge status");
+    // "status" is a fixed keyword, not words of a question: the user's locale decides the language.
+    expect(replyOf(allowed).embeds![0].title).toBe("지식 상태");
   });
 
   it("responds to autocomplete with at most 25 choices", async () => {

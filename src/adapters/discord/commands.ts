@@ -28,7 +28,7 @@ function stringOption(option: OptionSpec): APIApplicationCommandBasicOption {
     description: option.description.en,
     description_localizations: { ko: option.description.ko },
     required: option.required ?? false,
-    autocomplete: option.autocomplete ?? false,
+    ...(option.choices ? { choices: option.choices.map((c) => ({ name: c, value: c })) } : { autocomplete: option.autocomplete ?? false }),
   };
 }
 
