@@ -9,20 +9,34 @@ import { Bot, KnowledgeError } from "./core/bot.js";
 import { ConfigError, discordEnabled, loadConfig, slackEnabled } from "./config.js";
 import { startHttpServer, type HttpServer } from "./http.js";
 import { createLogger } from "./log.js";
+import { reloadAuditLog } from "./audit.js";
+import { watchFolder } from "./watch.js";
 
 /** How long answers in flight get to finish after SIGTERM before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 8_000;
 
 const SIGNAL_USER = { id: "SIGHUP", platform: "console", isAdmin: true, name: "SIGHUP" } as const;
+const WATCH_USER = { id: "watch", platform: "console", isAdmin: true, name: "KNOWLEDGE_WATCH" } as const;
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const platforms = slackEnabled(config) || discordEnabled(config);
   // In the console chat, info logs would drown the conversation: warn unless asked.
   const logger = createLogger(config.LOG_LEVEL ?? (platforms ? "info" : "warn"));
-  const bot = await Bot.create({ knowledgeDir: config.KNOWLEDGE_DIR, defaultLang: config.DEFAULT_LANG, logger });
+  const bot = await Bot.create({
+    knowledgeDir: config.KNOWLEDGE_DIR,
+    scheduleUrls: config.SCHEDULE_URLS,
+    defaultLang: config.DEFAULT_LANG,
+    logger,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    onReload: reloadAuditLog(config.DATA_DIR),
+  });
   logger.info({ version: bot.snapshot.version, files: bot.snapshot.files.length }, "knowledge loaded");
   process.on("SIGHUP", () => void bot.reload({ ...SIGNAL_USER }));
+  if (config.KNOWLEDGE_WATCH) {
+    const stopWatching = watchFolder(config.KNOWLEDGE_DIR, () => void bot.reload({ ...WATCH_USER }), (err) => logger.error({ err }, "knowledge watch failed"));
+    process.once("exit", stopWatching);
+  }
 
   const adapters = await createAdapters(config, bot, logger);
   if (adapters.length === 0) {

@@ -1,5 +1,6 @@
 // The core: takes a platform-neutral Request, answers it from the current snapshot, and reloads the
 // knowledge by swapping the snapshot whole. It knows no platform.
+import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Answer, Lang, Request, User } from "./answer.js";
 import { hasHangul } from "./search/analyze.js";
@@ -87,7 +88,7 @@ export class Bot {
     const snapshot = this.current;
     const { args, truncated } = sanitizeArgs(request.args);
     // The command name is user text too (a button's value, an unknown `/command` echoed by help).
-    const req = { ...request, command: sanitizeText(request.command), args };
+    const req = { ...request, command: sanitizeText(request.command), args, requestId: request.requestId ?? randomUUID() };
     const lang = this.languageOf(req);
     const module = this.command(req.command);
     const started = performance.now();

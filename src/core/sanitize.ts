@@ -5,10 +5,12 @@ import { normalize } from "./search/analyze.js";
 /** Longer questions are cut: no real question about an event needs more, and search time stays bounded. */
 export const MAX_ARG_LENGTH = 500;
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 export function sanitizeText(text: string): string {
-  // Lone surrogates cannot be encoded for any platform; drop them before anything else sees them.
-  const wellFormed = text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "");
-  return normalize(wellFormed.slice(0, MAX_ARG_LENGTH * 4)).slice(0, MAX_ARG_LENGTH);
+  // Lone surrogates cannot be encoded for any platform: drop them, and the half of a pair a cut leaves.
+  const wellFormed = (s: string) => s.replace(LONE_SURROGATE, "");
+  return wellFormed(normalize(wellFormed(text.slice(0, MAX_ARG_LENGTH * 4))).slice(0, MAX_ARG_LENGTH));
 }
 
 /** The arguments made safe, and whether any was cut to MAX_ARG_LENGTH (the answer says so). */
@@ -18,7 +20,7 @@ export function sanitizeArgs(args: Record<string, string | undefined>): { args: 
   for (const [k, v] of Object.entries(args)) {
     if (typeof v !== "string") continue;
     const clean = sanitizeText(v);
-    truncated ||= clean.length === MAX_ARG_LENGTH && normalize(v).length > MAX_ARG_LENGTH;
+    truncated ||= v.length > MAX_ARG_LENGTH && normalize(v).length > MAX_ARG_LENGTH;
     out[k] = clean || undefined;
   }
   return { args: out, truncated };

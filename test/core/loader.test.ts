@@ -47,7 +47,7 @@ describe("loading the knowledge pack", () => {
     const shown = r.problems.map(formatProblem);
     expect(r.problems).toHaveLength(2);
     expect(r.problems[0]).toMatchObject({ file: "ifkakao-2022/people.yaml", field: "people[1].name.en" });
-    expect(r.problems[0].line).toBe(24);
+    expect(r.problems[0].line).toBe(20);
     expect(r.problems[1]).toMatchObject({ file: "ifkakao-2022/sessions.yaml", field: "sessions[0].kind", line: 6 });
     expect(shown[1]).toMatch(/^ifkakao-2022\/sessions\.yaml:6 \(sessions\[0\]\.kind\): /);
   });

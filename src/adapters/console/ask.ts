@@ -21,7 +21,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const bot = await Bot.create({ knowledgeDir: config.KNOWLEDGE_DIR, defaultLang: config.DEFAULT_LANG, logger: createLogger(config.LOG_LEVEL ?? "warn") });
+  const bot = await Bot.create({ knowledgeDir: config.KNOWLEDGE_DIR, scheduleUrls: config.SCHEDULE_URLS, defaultLang: config.DEFAULT_LANG, logger: createLogger(config.LOG_LEVEL ?? "warn") });
   const answer = (line: string) => {
     const { command, args } = parseLine(line, bot.catalogue);
     return bot.handle({ command, args, user: { ...CONSOLE_USER } });

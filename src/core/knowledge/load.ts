@@ -4,31 +4,45 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { LineCounter, parseDocument, type Document } from "yaml";
+import { fieldName, issueProblems, linesOf, parseWithLines, type LineOf } from "./places.js";
+import { parseSchedule, type ImportedSchedule } from "./schedule.js";
+import { DEFAULT_FETCH_LIMITS, fetchSchedule, type FetchLimits } from "./schedule-fetch.js";
+import { mergeSchedules } from "./schedule-merge.js";
 import {
   packFileSchema,
   type Knowledge,
   type KnowledgeProblem,
   type PackFile,
+  type Person,
+  type Session,
   type Source,
+  type Track,
 } from "./schema.js";
 
 export interface LoadResult {
   knowledge?: Knowledge;
   problems: KnowledgeProblem[];
-  /** A short hash of every file's name and content: the same files give the same version. */
+  /** A short hash of every file's name and content (and every schedule URL's): the same inputs give the same version. */
   version: string;
+  /** The YAML and schedule files read, and the schedule URLs. */
   files: string[];
+}
+
+export interface LoadOptions {
+  /** Schedules to fetch besides the folder's files (SCHEDULE_URLS). */
+  scheduleUrls?: readonly string[];
+  fetchLimits?: FetchLimits;
 }
 
 /** A parsed file with what is needed to place a problem at a line. */
 export interface ParsedFile {
   file: string;
   content: PackFile;
-  lineOf(path: ReadonlyArray<string | number>): number | undefined;
+  lineOf: LineOf;
 }
 
 const PACK_FILE = /\.ya?ml$/i;
+const SCHEDULE_FILE = /\.json$/i;
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -38,34 +52,19 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-function fieldName(path: ReadonlyArray<PropertyKey>): string {
-  return path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
-}
-
 /** Parses one YAML file; syntax and schema problems go into `problems`. */
 export function parsePackFile(file: string, text: string, problems: KnowledgeProblem[]): ParsedFile | undefined {
-  const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const { doc, lineCounter } = parseWithLines(text);
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
-      problems.push({ file, line: e.linePos?.[0].line, message: `YAML syntax: ${e.message.split("\n")[0]}` });
+      problems.push({ file, line: lineCounter.linePos(e.pos[0]).line, message: `YAML syntax: ${e.message.split("\n")[0]}` });
     }
     return undefined;
   }
-  const lineOf = (path: ReadonlyArray<string | number>): number | undefined => {
-    // The deepest node that exists along the path: a missing field is reported at its parent.
-    for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) return lineCounter.linePos(node.range[0]).line;
-    }
-    return undefined;
-  };
+  const lineOf = linesOf(doc, lineCounter);
   const parsed = packFileSchema.safeParse(doc.toJS() ?? {});
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-      problems.push({ file, line: lineOf(path), field: fieldName(path) || undefined, message: issue.message });
-    }
+    problems.push(...issueProblems(file, parsed.error.issues, lineOf));
     return undefined;
   }
   return { file, content: parsed.data, lineOf };
@@ -74,8 +73,14 @@ export function parsePackFile(file: string, text: string, problems: KnowledgePro
 type ListSection = "sources" | "people" | "sessions" | "tracks" | "remediation" | "facts";
 const LIST_SECTIONS: ListSection[] = ["sources", "people", "sessions", "tracks", "remediation", "facts"];
 
-/** Merges parsed files into one Knowledge and checks what no single file can: ids and references. */
-export function mergePack(parsed: ParsedFile[], sourceTexts: ReadonlyMap<string, string>, problems: KnowledgeProblem[]): Knowledge {
+/** Merges parsed files and imported schedules into one Knowledge and checks what no single file can: ids
+ * and references. */
+export function mergePack(
+  parsed: ParsedFile[],
+  sourceTexts: ReadonlyMap<string, string>,
+  problems: KnowledgeProblem[],
+  schedules: readonly ImportedSchedule[] = [],
+): Knowledge {
   const maps = Object.fromEntries(LIST_SECTIONS.map((s) => [s, new Map()])) as Record<ListSection, Map<string, never>>;
   const where = new Map<string, { pf: ParsedFile; path: (string | number)[] }>();
   const at = (pf: ParsedFile, path: (string | number)[], field: string, message: string) =>
@@ -108,6 +113,12 @@ export function mergePack(parsed: ParsedFile[], sourceTexts: ReadonlyMap<string,
     }
   }
 
+  // Before the reference checks: a YAML session may name a speaker or track only a schedule defines.
+  mergeSchedules(
+    { sources: maps.sources as Map<string, Source>, people: maps.people as Map<string, Person>, sessions: maps.sessions as Map<string, Session>, tracks: maps.tracks as Map<string, Track> },
+    schedules,
+    problems,
+  );
   const knowledge: Knowledge = {
     sources: maps.sources as Map<string, Source>,
     event,
@@ -154,8 +165,8 @@ export function mergePack(parsed: ParsedFile[], sourceTexts: ReadonlyMap<string,
   return knowledge;
 }
 
-/** Loads every `*.yaml` file below `dir` (any depth) as one pack. */
-export async function loadKnowledge(dir: string): Promise<LoadResult> {
+/** Loads every `*.yaml` file and `*.json` schedule below `dir` (any depth), and every schedule URL, as one pack. */
+export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const problems: KnowledgeProblem[] = [];
   let paths: string[];
   try {
@@ -164,8 +175,11 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
     const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "the folder does not exist" : String(e);
     return { problems: [{ file: dir, message: `cannot read the knowledge folder: ${reason} (set KNOWLEDGE_DIR)` }], version: "none", files: [] };
   }
+  const urls = options.scheduleUrls ?? [];
+  const fetching = Promise.all(urls.map((url) => fetchSchedule(url, options.fetchLimits ?? DEFAULT_FETCH_LIMITS)));
   const hash = createHash("sha256");
   const parsed: ParsedFile[] = [];
+  const schedules: ImportedSchedule[] = [];
   const texts = new Map<string, string>();
   for (const path of paths) {
     const name = relative(dir, path);
@@ -176,13 +190,26 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
       const pf = parsePackFile(name, text, problems);
       if (pf) parsed.push(pf);
     }
+    if (SCHEDULE_FILE.test(name)) {
+      const schedule = parseSchedule(name, text, problems);
+      if (schedule) schedules.push(schedule);
+    }
   }
-  const files = paths.map((p) => relative(dir, p)).filter((n) => PACK_FILE.test(n));
-  if (files.length === 0) problems.push({ file: dir, message: "no *.yaml knowledge files in this folder" });
+  (await fetching).forEach((fetched, i) => {
+    const url = urls[i];
+    hash.update(url).update("\0").update(fetched.ok ? fetched.body : "").update("\0");
+    if (!fetched.ok) problems.push({ file: url, message: `cannot read the schedule: ${fetched.error}` });
+    const schedule = fetched.ok ? parseSchedule(url, fetched.body, problems) : undefined;
+    if (schedule) schedules.push(schedule);
+  });
+  const files = [...paths.map((p) => relative(dir, p)).filter((n) => PACK_FILE.test(n) || SCHEDULE_FILE.test(n)), ...urls];
+  if (files.length === 0) problems.push({ file: dir, message: "no *.yaml knowledge files or *.json schedules in this folder" });
+  const version = hash.digest("hex").slice(0, 10);
+  // Cross-file checks on a pack missing a broken file would only repeat its problems as dangling references.
+  if (problems.length > 0) return { problems, version, files };
   // Quotes are checked against the source file that sits in the same folder as the YAML naming it.
   const sourceTexts = new Map<string, string>();
   for (const [name, text] of texts) sourceTexts.set(name.split("/").pop()!, text);
-  const knowledge = mergePack(parsed, sourceTexts, problems);
-  const version = hash.digest("hex").slice(0, 10);
+  const knowledge = mergePack(parsed, sourceTexts, problems, schedules);
   return problems.length > 0 ? { problems, version, files } : { knowledge, problems, version, files };
 }

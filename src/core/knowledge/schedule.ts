@@ -8,10 +8,22 @@ import { sessionKinds, type KnowledgeProblem, type Session, type Source } from "
 const text = z.string().trim().min(1);
 const nullable = <T extends z.ZodType>(t: T) => t.nullish().transform((v) => v ?? undefined);
 
-const dateTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/, "a date-time with its offset, e.g. 2022-12-07T11:00:00+09:00")
-  .refine((s) => !Number.isNaN(Date.parse(s)), "not a real date-time");
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+/** Why a text is not an ISO date-time with an offset; Date.parse alone would roll 02-30 over to March. */
+function dateTimeProblem(s: string): string | undefined {
+  const m = DATE_TIME.exec(s);
+  if (!m) return "a date-time with its offset, e.g. 2022-12-07T11:00:00+09:00";
+  const [y, mo, d, h, mi, sec] = m.slice(1).map((x) => Number(x ?? 0));
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  const real = day.getUTCMonth() === mo - 1 && day.getUTCDate() === d && h < 24 && mi < 60 && sec < 60;
+  return real ? undefined : "not a real date-time";
+}
+
+const dateTime = z.string().superRefine((s, ctx) => {
+  const message = dateTimeProblem(s);
+  if (message) ctx.addIssue({ code: "custom", message });
+});
 
 const timeZone = z.string().refine((tz) => {
   try {
@@ -99,9 +111,11 @@ export function parseSchedule(origin: string, body: string, problems: KnowledgeP
   try {
     value = JSON.parse(body);
   } catch (e) {
-    const position = Number(/position (\d+)/.exec(String(e))?.[1]);
-    const line = Number.isNaN(position) ? undefined : body.slice(0, position).split("\n").length;
-    problems.push({ file: origin, line, message: `not JSON: ${(e as Error).message}` });
+    // JSON.parse does not always say where; then the YAML parser, which reads JSON too, may.
+    const { doc, lineCounter } = parseWithLines(body);
+    const position = /at position (\d+)/.exec((e as Error).message)?.[1];
+    const at = position === undefined ? doc.errors[0]?.pos[0] : Number(position);
+    problems.push({ file: origin, line: at === undefined ? undefined : lineCounter.linePos(at).line, message: `not JSON: ${(e as Error).message}` });
     return undefined;
   }
   // Lines are only needed for problems: the JSON is parsed again, with positions, on demand.
@@ -153,7 +167,7 @@ function toEvent(event: ScheduleEvent, sourceId: string, zone: string, path: Pat
   // Combined tracks are written "AI + 데브옵스".
   const trackNames = event.track ? event.track.split(" + ").map((t) => t.trim()).filter(Boolean) : [];
   const who = persons.map((p) => (p.handle && p.handle !== p.name ? `${p.name} (${p.handle})` : p.name)).join(", ");
-  const quote = `“${event.title}”${who ? ` — ${who}` : ""}, ${date} ${time} ${ZONE_LABEL[zone] ?? zone}${event.track ? ` (${event.track})` : ""}`;
+  const quote = `‘${event.title}’${who ? ` — ${who}` : ""}, ${date} ${time} ${ZONE_LABEL[zone] ?? zone}${event.track ? ` (${event.track})` : ""}`;
   const kind = sessionKinds.find((k) => k === event.type) ?? "talk";
   const session: Session = {
     id: String(event.id).toLowerCase(),

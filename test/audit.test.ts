@@ -1,0 +1,88 @@
+// The reload audit log, written by a real Bot's reloads: one JSON line per attempt, and `/reload status`.
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { AUDIT_FILE, reloadAuditLog, type AuditLine } from "../src/audit.js";
+import { Bot } from "../src/core/bot.js";
+import { ask } from "./core/fixture.js";
+import { copyDefaultPack, type TempPack } from "./core/pack.js";
+import { SHARED_SCHEDULE, event, tempFolder, tinySchedule } from "./knowledge/schedule-fixtures.js";
+
+const SLACK_ADMIN = { id: "U123", platform: "slack", isAdmin: true, name: "jane" } as const;
+const DISCORD_ADMIN = { id: "4567", platform: "discord", isAdmin: true, name: "joe" } as const;
+
+let cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups) await c();
+  cleanups = [];
+});
+
+async function setUp(): Promise<{ pack: TempPack; dataDir: string; bot: Bot }> {
+  const pack = await copyDefaultPack();
+  const data = await tempFolder();
+  cleanups.push(pack.remove, data.remove);
+  // A folder that does not exist yet: the log creates it.
+  const dataDir = join(data.dir, "data", "audit");
+  const bot = await Bot.create({ knowledgeDir: pack.dir, onReload: reloadAuditLog(dataDir) });
+  return { pack, dataDir, bot };
+}
+
+const readLog = async (dataDir: string): Promise<AuditLine[]> =>
+  (await readFile(join(dataDir, AUDIT_FILE), "utf8")).trim().split("\n").map((line) => JSON.parse(line) as AuditLine);
+
+describe("the reload audit log", () => {
+  it("appends one JSON line per reload: when, who and from where, the versions, the changes by name or every problem", async () => {
+    const { pack, dataDir, bot } = await setUp();
+    const v0 = bot.snapshot.version;
+    const started = Date.now();
+    await pack.write("schedule.json", await readFile(SHARED_SCHEDULE, "utf8"));
+    await ask(bot, "/reload", { user: { ...SLACK_ADMIN } });
+    const v1 = bot.snapshot.version;
+    await pack.write("schedule.json", tinySchedule([event(1, "A", { date: "2022-12-08" })]));
+    await ask(bot, "/reload", { user: { ...DISCORD_ADMIN } });
+
+    const [imported, failed, ...rest] = await readLog(dataDir);
+    expect(rest).toEqual([]);
+    expect(Date.parse(imported.at)).toBeGreaterThanOrEqual(started - 1);
+    expect(imported).toMatchObject({ by: { id: "U123", name: "jane", platform: "slack" }, ok: true, versionBefore: v0, versionAfter: v1, problems: [] });
+    expect(v1).not.toBe(v0);
+    const sessions = imported.changes.find((c) => c.section === "sessions")!;
+    // The log keeps every name, where the admin's reply names the first twenty.
+    expect(sessions.added).toHaveLength(116);
+    expect(sessions.added).toContain("Day2 Keynote (114)");
+    expect(sessions.changed).toContain("Our Social Mission (110)");
+
+    expect(failed).toMatchObject({ by: { id: "4567", name: "joe", platform: "discord" }, ok: false, versionBefore: v1, versionAfter: v1, changes: [] });
+    expect(failed.problems).toEqual([
+      {
+        file: "ifkakao-2022/schedule.json",
+        line: expect.any(Number),
+        field: "schedule.conference.days[0].rooms.Online[0].date",
+        message: expect.stringMatching(/date-time with its offset/),
+      },
+    ]);
+  });
+
+  it("/reload status shows the current version, when and by whom it was loaded", async () => {
+    const { pack, bot } = await setUp();
+    await pack.write("schedule.json", tinySchedule([event(1, "A")]));
+    await ask(bot, "/reload", { user: { ...SLACK_ADMIN } });
+    const a = await ask(bot, "/reload status", { user: { ...DISCORD_ADMIN }, lang: "en" });
+    expect(a.private).toBe(true);
+    expect(a.body).toContain(`Version ${a.version}, loaded at ${bot.snapshot.loadedAt.toISOString()} by jane (slack:U123)`);
+    expect(a.body).toContain("9 file(s)"); // 8 YAML files and the schedule
+  });
+
+  it("cannot undo or hide a reload when it cannot be written", async () => {
+    const data = await tempFolder();
+    const pack = await copyDefaultPack();
+    cleanups.push(pack.remove, data.remove);
+    const blocked = join(data.dir, "not-a-folder");
+    await writeFile(blocked, "");
+    const bot = await Bot.create({ knowledgeDir: pack.dir, onReload: reloadAuditLog(blocked) });
+    await pack.write("schedule.json", tinySchedule([event(1, "A")]));
+    const outcome = await bot.reload({ ...SLACK_ADMIN });
+    expect(outcome.ok).toBe(true);
+    expect(bot.snapshot.version).toBe(outcome.version);
+  });
+});

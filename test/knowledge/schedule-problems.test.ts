@@ -1,0 +1,127 @@
+// Small schedules written here: how they are read, and how broken ones are reported (file, line, field)
+// while a reload keeps the old knowledge answering.
+import { afterEach, describe, expect, it } from "vitest";
+import { loadKnowledge } from "../../src/core/knowledge/load.js";
+import { formatProblem } from "../../src/core/knowledge/schema.js";
+import { ask } from "../core/fixture.js";
+import { copyDefaultPack, type TempPack } from "../core/pack.js";
+import { ADMIN, event, recordingBot, tempFolder, tinySchedule } from "./schedule-fixtures.js";
+
+let cleanup: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = undefined;
+});
+
+async function folder(files: Record<string, string>) {
+  const f = await tempFolder();
+  cleanup = f.remove;
+  for (const [name, text] of Object.entries(files)) await f.write(name, text);
+  return f;
+}
+
+/** The 1-based line of the first line containing `needle`. */
+const lineOf = (text: string, needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;
+
+describe("a small schedule on its own", () => {
+  it("becomes sessions, tracks and people; times are read in the schedule's time zone", async () => {
+    const text = tinySchedule([
+      event(1, "Rust at scale", { track: "Rust + AI", date: "2022-12-08T03:00:00Z", persons: [{ name: "김철수", organisation: "카카오" }] }),
+      event(2, "Opening", { track: null, type: "keynote", date: "2022-12-07T15:30:00Z", persons: [{ name: "Kim", handle: "ryan.kim" }, { name: "ryan.test" }] }),
+      event(3, "Lightning", { type: "workshop", links: [{ title: "Slides", url: "https://example.org/slides/3" }] }),
+    ]);
+    const f = await folder({ "conf/schedule.json": text });
+    const r = await loadKnowledge(f.dir);
+    expect(r.problems).toEqual([]);
+    const k = r.knowledge!;
+    expect(r.files).toEqual(["conf/schedule.json"]);
+    expect(k.sessions.get("1")).toMatchObject({ date: "2022-12-08", time: "12:00", kind: "talk", tracks: ["rust", "ai"], url: "https://example.org/session/1" });
+    // 15:30 UTC on the 7th is 00:30 on the 8th in Seoul.
+    expect(k.sessions.get("2")).toMatchObject({ date: "2022-12-08", time: "00:30", kind: "keynote", tracks: [], speakers: ["ryan.kim", "ryan.test"] });
+    expect(k.sessions.get("3")).toMatchObject({ kind: "talk", links: [{ title: "Slides", url: "https://example.org/slides/3" }] });
+    expect([...k.tracks.keys()].sort()).toEqual(["ai", "rust"]);
+    expect(k.people.get("gimcheolsu")).toMatchObject({ name: { ko: "김철수" }, organisation: { ko: "카카오" } });
+    expect(k.people.get("gimcheolsu")!.handle).toBeUndefined();
+    expect(k.people.get("ryan.kim")).toMatchObject({ name: { ko: "Kim" }, handle: "ryan.kim", aliases: ["ryan.kim"] });
+    // ryan.test speaks twice: cited by the first session, with the second as a further citation.
+    expect(k.people.get("ryan.test")).toMatchObject({ handle: "ryan.test", url: "https://example.org/session/2", more: [{ url: "https://example.org/session/3" }] });
+    expect(k.sessions.get("2")!.quote).toBe("‘Opening’ — Kim (ryan.kim), ryan.test, 2022-12-08 00:30 KST");
+    expect(k.sessions.get("1")!.quote).toBe("‘Rust at scale’ — 김철수, 2022-12-08 12:00 KST (Rust + AI)");
+    expect(k.tracks.get("rust")).toMatchObject({ source: "schedule-tiny2022", quote: "Tiny tiny2022 tracks: AI, Rust" });
+  });
+
+  it("accepts pretalx's public_name for persons", async () => {
+    const text = tinySchedule([event(7, "Talk", { persons: [{ public_name: "Jane Doe" } as never] })]);
+    const r = await loadKnowledge((await folder({ "schedule.json": text })).dir);
+    expect(r.problems).toEqual([]);
+    expect(r.knowledge!.sessions.get("7")!.speakers).toEqual(["jane-doe"]);
+  });
+});
+
+describe("a broken schedule", () => {
+  it("of the wrong shape is reported at the field that is wrong", async () => {
+    const text = JSON.stringify({ schedule: { conference: { title: "x", days: { Online: [] } } } }, null, 2);
+    const r = await loadKnowledge((await folder({ "bad.json": text })).dir);
+    expect(r.knowledge).toBeUndefined();
+    expect(r.problems).toEqual([expect.objectContaining({ file: "bad.json", field: "schedule.conference.days", line: lineOf(text, '"days"') })]);
+  });
+
+  it("with missing fields and bad dates lists every problem with file, line and field", async () => {
+    const good = JSON.parse(tinySchedule([event(1, "A"), event(2, "B"), event(3, "C"), event(4, "D")]));
+    const events = good.schedule.conference.days[0].rooms.Online;
+    delete events[0].title;
+    events[1].date = "2022-12-32T12:00:00+09:00";
+    events[2].date = "next Thursday";
+    events[3].persons = [{ organisation: "카카오" }];
+    const text = JSON.stringify(good, null, 2);
+    const r = await loadKnowledge((await folder({ "conf/broken.json": text })).dir);
+    const at = (i: number) => `schedule.conference.days[0].rooms.Online[${i}]`;
+    expect(r.problems.map((p) => [p.file, p.field])).toEqual([
+      ["conf/broken.json", `${at(0)}.title`],
+      ["conf/broken.json", `${at(1)}.date`],
+      ["conf/broken.json", `${at(2)}.date`],
+      ["conf/broken.json", `${at(3)}.persons[0]`],
+    ]);
+    // A missing field is placed at its event; a bad value at its own line.
+    expect(r.problems[0].line).toBe(lineOf(text, '"id": 1') - 1);
+    expect(r.problems[1]).toMatchObject({ line: lineOf(text, "2022-12-32"), message: "not a real date-time" });
+    expect(r.problems[2]).toMatchObject({ line: lineOf(text, "next Thursday"), message: expect.stringMatching(/date-time with its offset/) });
+    expect(r.problems[3].message).toMatch(/needs a name/);
+    expect(formatProblem(r.problems[1])).toBe(`conf/broken.json:${lineOf(text, "2022-12-32")} (${at(1)}.date): not a real date-time`);
+  });
+
+  it("that is not JSON, or JSON that is no schedule, is reported with its line", async () => {
+    const truncated = tinySchedule([event(1, "A")]).slice(0, 200);
+    const r = await loadKnowledge((await folder({ "a.json": truncated, "b.json": '{ "talks": [] }', "c.json": "<html>\n</html>" })).dir);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ file: "a.json", line: truncated.split("\n").length, message: expect.stringMatching(/^not JSON/) }),
+      expect.objectContaining({ file: "b.json", line: 1, message: expect.stringMatching(/not a pretalx\/frab schedule/) }),
+      expect.objectContaining({ file: "c.json", message: expect.stringMatching(/^not JSON: Unexpected token '<'/) }),
+    ]);
+  });
+
+  it("that repeats a session id, or a second schedule of the same conference, is reported", async () => {
+    const text = tinySchedule([event(1, "A"), event(1, "A again")]);
+    const r = await loadKnowledge((await folder({ "one.json": text, "two.json": tinySchedule([event(9, "Z")]) })).dir);
+    expect(r.problems).toEqual([
+      { file: "one.json", line: lineOf(text, '"A again"') - 2, field: "id", message: 'session id "1" is already imported from one.json' },
+      { file: "two.json", message: 'a second schedule for the same conference (source "schedule-tiny2022"): give the pack one' },
+    ]);
+  });
+
+  it("makes a reload fail with every problem while the old knowledge keeps answering", async () => {
+    const pack: TempPack = await copyDefaultPack();
+    cleanup = pack.remove;
+    const { bot, events } = await recordingBot(pack.dir);
+    const before = bot.snapshot.version;
+    await pack.write("schedule.json", tinySchedule([event(1, "A", { date: "2022-02-30T10:00:00+09:00" })]));
+    const a = await ask(bot, "/reload", { user: { ...ADMIN }, lang: "en" });
+    expect(a.answered).toBe(false);
+    expect(a.body).toMatch(/ifkakao-2022\/schedule\.json:\d+ \(schedule\.conference\.days\[0\]\.rooms\.Online\[0\]\.date\): not a real date-time/);
+    expect(a.body).toContain(`The previous knowledge (version ${before}) keeps answering`);
+    expect(bot.snapshot.version).toBe(before);
+    expect(events).toEqual([expect.objectContaining({ ok: false, versionBefore: before, versionAfter: before })]);
+    const after = await ask(bot, "/speaker 고우찬");
+    expect(after).toMatchObject({ answered: true, version: before });
+  });
+});
