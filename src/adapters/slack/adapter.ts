@@ -1,0 +1,88 @@
+// The Slack adapter: a Bolt app over Socket Mode (SLACK_APP_TOKEN set) or HTTP (Bolt's HTTPReceiver, mounted on
+// the shared HTTP server at /slack/events rather than on a port of its own).
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
+import type { Logger } from "pino";
+import type { Bot } from "../../core/bot.js";
+import { ConfigError, explain, type Config } from "../../config.js";
+import type { Adapter } from "../adapter.js";
+import { boltLogger } from "./bolt-logger.js";
+import { registerHandlers } from "./handlers.js";
+import { SLACK_EVENTS_PATH } from "./names.js";
+
+/** A Slack Web API failure at start-up, as a message naming the variable to fix instead of a stack trace. */
+function startupError(error: unknown, variable: "SLACK_BOT_TOKEN" | "SLACK_APP_TOKEN", config: Config): Error {
+  const e = error as { code?: string; data?: { error?: string }; message?: string };
+  if (e.code === "slack_webapi_platform_error") return new ConfigError([explain(variable, `Slack rejected it (${e.data?.error ?? "unknown error"})`)]);
+  if (e.code === "slack_webapi_request_error" || e.code === "slack_webapi_http_error") {
+    const where = config.SLACK_API_URL ? explain("SLACK_API_URL", `${config.SLACK_API_URL} could not be used`) : "Slack could not be reached";
+    return new ConfigError([`${where}: ${e.message}`]);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+export function createSlackAdapter(config: Config, bot: Bot, logger: Logger): Adapter {
+  const log = logger.child({ adapter: "slack" });
+  const botToken = config.SLACK_BOT_TOKEN;
+  if (!botToken) throw new ConfigError([explain("SLACK_BOT_TOKEN", "is missing")]);
+  const { SLACK_APP_TOKEN: appToken, SLACK_SIGNING_SECRET: signingSecret } = config;
+  if (!appToken && !signingSecret) throw new ConfigError([explain("SLACK_SIGNING_SECRET", "is missing: HTTP mode verifies every request with it")]);
+  // The Web API client wants a base URL ending in a slash.
+  const clientOptions = config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.replace(/\/?$/, "/") } : {};
+  const boltLog = boltLogger(log);
+  const socketReceiver = appToken
+    ? new SocketModeReceiver({ appToken, logger: boltLog, installerOptions: { clientOptions: { ...clientOptions } } })
+    : undefined;
+  const httpReceiver =
+    socketReceiver || !signingSecret ? undefined : new HTTPReceiver({ signingSecret, endpoints: SLACK_EVENTS_PATH, logger: boltLog });
+  // deferInitialization: the token is checked (auth.test) in start(), where a rejection can become a clear message.
+  const app = new App({ receiver: socketReceiver ?? httpReceiver, token: botToken, clientOptions, logger: boltLog, deferInitialization: true });
+
+  const inFlight = new Set<Promise<void>>();
+  let started = false;
+  let stopping = false;
+  let connected = !socketReceiver;
+  socketReceiver?.client.on("connected", () => (connected = true));
+  for (const state of ["reconnecting", "disconnected"]) socketReceiver?.client.on(state, () => (connected = false));
+
+  registerHandlers(app, {
+    bot,
+    logger: log,
+    adminUserIds: new Set(config.SLACK_ADMIN_USER_IDS),
+    commandPrefix: config.SLACK_COMMAND_PREFIX ?? "",
+    track: (work) => {
+      inFlight.add(work);
+      return work.finally(() => inFlight.delete(work));
+    },
+  });
+  app.error(async (error) => void log.error({ err: error }, "Slack handler failed"));
+
+  const ready = () => started && !stopping && connected;
+  const serveEvents = (req: IncomingMessage, res: ServerResponse) => {
+    // Until the token is verified, Bolt cannot process a request: Slack retries on 503.
+    if (!ready()) return void res.writeHead(503, { "content-type": "text/plain" }).end("not ready");
+    try {
+      httpReceiver?.requestListener(req, res);
+    } catch {
+      // Bolt throws for what it does not route (a GET, say) instead of answering it.
+      res.writeHead(405, { "content-type": "text/plain" }).end("method not allowed");
+    }
+  };
+
+  return {
+    name: "slack",
+    routes: httpReceiver ? { [SLACK_EVENTS_PATH]: serveEvents } : undefined,
+    ready,
+    async start() {
+      await app.init().catch((error: unknown) => Promise.reject(startupError(error, "SLACK_BOT_TOKEN", config)));
+      if (socketReceiver) await app.start().catch((error: unknown) => Promise.reject(startupError(error, "SLACK_APP_TOKEN", config)));
+      started = true;
+      log.info({ mode: socketReceiver ? "socket" : "http" }, "Slack adapter ready");
+    },
+    async stop() {
+      stopping = true;
+      await Promise.allSettled([...inFlight]);
+      if (socketReceiver && started) await app.stop();
+    },
+  };
+}

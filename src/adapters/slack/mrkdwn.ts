@@ -1,0 +1,76 @@
+// The Answer's Markdown subset → Slack mrkdwn. Everything is escaped first, so no text (the user's words echoed
+// back included) can form Slack's control sequences: <!channel>, <!here>, <@U…>, <#C…>, <!subteam^…>.
+
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** What the user typed: Slack sends &, < and > in message and command text as entities. */
+export function unescapeSlackText(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+// Slack only renders *bold* at word boundaries, and Korean particles follow the bold word directly (**4,600억 원**의).
+const ZERO_WIDTH_SPACE = "\u200b";
+
+/** Links are made only for http(s) URLs: `[x](!here)` stays literal text instead of becoming `<!here|x>`. */
+function link(label: string, url: string): string {
+  return `<${url.replace(/\|/g, "%7C")}|${label}>`;
+}
+
+export function markdownToMrkdwn(markdown: string): string {
+  return escapeMrkdwn(markdown)
+    // Bounded, and no "[" inside a label: a long run of brackets must not make the scan quadratic.
+    .replace(/\[([^[\]\n]{1,500})\]\((https?:\/\/[^)\s]{1,2000})\)/g, (_, label: string, url: string) => link(label, url))
+    .replace(/\*\*(.+?)\*\*/g, `${ZERO_WIDTH_SPACE}*$1*${ZERO_WIDTH_SPACE}`)
+    .replace(/^- /gm, "• ");
+}
+
+/** A source link for a citation: the escaped title, linked when the URL is http(s). */
+export function sourceLink(title: string, url: string | undefined): string {
+  const label = escapeMrkdwn(title);
+  return url && /^https?:\/\/\S+$/.test(url) ? link(label, escapeMrkdwn(url)) : label;
+}
+
+/**
+ * Where to cut escaped mrkdwn so that no piece exceeds `max` characters: at a line break, else a space, and never
+ * inside a link `<…>`, an entity `&amp;` or a surrogate pair.
+ */
+function cutPoint(text: string, max: number): number {
+  const window = text.slice(0, max + 1);
+  let cut = window.lastIndexOf("\n");
+  if (cut < max / 2) cut = window.lastIndexOf(" ");
+  if (cut < max / 2) cut = max;
+  const head = text.slice(0, cut);
+  const openLink = head.lastIndexOf("<");
+  if (openLink > head.lastIndexOf(">") && openLink > 0) cut = openLink;
+  const tail = Math.max(0, cut - 4);
+  const openEntity = text.slice(tail, cut).search(/&[a-z]{0,3}$/);
+  if (openEntity >= 0 && tail + openEntity > 0) cut = tail + openEntity;
+  if (/[\ud800-\udbff]/.test(text[cut - 1] ?? "")) cut -= 1;
+  return Math.max(cut, 1);
+}
+
+/** Splits escaped mrkdwn into pieces of at most `max` characters, preferring line breaks; at most `count` pieces. */
+export function splitMrkdwn(text: string, max: number, count = Infinity): string[] {
+  const pieces: string[] = [];
+  let rest = text.trim();
+  while (rest.length > max && pieces.length < count) {
+    const cut = cutPoint(rest, max);
+    pieces.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest && pieces.length < count) pieces.push(rest);
+  return pieces;
+}
+
+/** The first `n` characters at most, without splitting a surrogate pair. */
+export function head(text: string, n: number): string {
+  return /[\ud800-\udbff]/.test(text[n - 1] ?? "") ? text.slice(0, n - 1) : text.slice(0, n);
+}
+
+/** At most `max` characters, with "…" when shortened. Safe for escaped mrkdwn and for plain text alike. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return text.slice(0, cutPoint(text, max - 1)).trimEnd() + "…";
+}

@@ -1,0 +1,102 @@
+// Answer → Block Kit: a header, the body in mrkdwn sections, fields, the citations and knowledge version in a
+// context block, and buttons for the suggestions (and for sharing a private answer). Always within Slack's limits.
+import type { types } from "@slack/bolt";
+import { suggestionText, type Answer, type Citation } from "../../core/answer.js";
+import { encodeButtonValue, type ButtonRequest } from "./button-value.js";
+import { clip, escapeMrkdwn, head, markdownToMrkdwn, sourceLink, splitMrkdwn } from "./mrkdwn.js";
+
+type KnownBlock = types.KnownBlock;
+
+/** Slack's Block Kit limits (and the few of our own that keep a message readable). */
+export const LIMITS = {
+  blocks: 50,
+  sectionText: 3000,
+  headerText: 150,
+  fieldText: 2000,
+  fieldsPerSection: 10,
+  fieldSections: 2,
+  contextElements: 10,
+  actionElements: 25,
+  buttonText: 75,
+  quote: 1500,
+  fallbackText: 3000,
+} as const;
+
+export const SHARE_ACTION_ID = "eventdesk_share";
+export const SUGGEST_ACTION_PREFIX = "eventdesk_suggest_";
+
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export interface RenderOptions {
+  /** The request behind a private answer: adds a "Share in channel" button that re-runs it for everyone. */
+  share?: ButtonRequest;
+}
+
+// verbatim: Slack would otherwise auto-link names and parse some mentions in the text.
+const mrkdwn = (text: string): types.MrkdwnElement => ({ type: "mrkdwn", text, verbatim: true });
+// Slack shows plain_text as it is; a zero-width space after "<" still keeps mention syntax out of every payload.
+const plain = (text: string): types.PlainTextElement => ({ type: "plain_text", text: text.replace(/<(?=[!@#])/g, "<\u200b") });
+
+export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
+  const header: KnownBlock = { type: "header", text: plain(clip(answer.title, LIMITS.headerText)) };
+  const fields = fieldBlocks(answer);
+  const context = contextBlock(answer);
+  const actions = actionsBlock(answer, options.share);
+  const room = LIMITS.blocks - 1 - fields.length - 1 - actions.length;
+  // Escaping only lengthens text: converting the first characters is enough for a clipped text.
+  const fallback = `${escapeMrkdwn(head(answer.title, LIMITS.headerText))}\n${markdownToMrkdwn(head(answer.body, LIMITS.fallbackText))}`;
+  return { text: clip(fallback, LIMITS.fallbackText), blocks: [header, ...bodyBlocks(answer, room), ...fields, context, ...actions] };
+}
+
+/** The body in sections of at most 3,000 characters; when it needs more than `room` blocks, it is shortened. */
+function bodyBlocks(answer: Answer, room: number): KnownBlock[] {
+  // One piece more than there is room for says that the body does not fit.
+  const pieces = splitMrkdwn(markdownToMrkdwn(answer.body), LIMITS.sectionText, room + 1);
+  if (pieces.length > room) {
+    const note = answer.lang === "ko" ? "_… (답이 길어 줄였습니다)_" : "_… (the answer was shortened)_";
+    pieces.splice(room - 1, pieces.length, note);
+  }
+  return pieces.map((text) => ({ type: "section", text: mrkdwn(text) }));
+}
+
+function fieldBlocks(answer: Answer): KnownBlock[] {
+  const fields = answer.fields
+    .slice(0, LIMITS.fieldsPerSection * LIMITS.fieldSections)
+    .map((f) => `*${escapeMrkdwn(head(f.name, LIMITS.fieldText))}*\n${markdownToMrkdwn(head(f.value, LIMITS.fieldText))}`)
+    .map((text) => mrkdwn(clip(text, LIMITS.fieldText)));
+  const blocks: KnownBlock[] = [];
+  for (let i = 0; i < fields.length; i += LIMITS.fieldsPerSection) {
+    blocks.push({ type: "section", fields: fields.slice(i, i + LIMITS.fieldsPerSection) });
+  }
+  return blocks;
+}
+
+const citationText = (c: Citation): string => `“${escapeMrkdwn(clip(c.quote, LIMITS.quote))}” — ${sourceLink(c.title, c.url)}`;
+
+/** The citations, one element each, and the knowledge version last (a context block holds ten elements). */
+function contextBlock(answer: Answer): KnownBlock {
+  const ko = answer.lang === "ko";
+  const shown = answer.citations.slice(0, LIMITS.contextElements - 1);
+  const hidden = answer.citations.length - shown.length;
+  const more = hidden > 0 ? (ko ? `출처 ${hidden}개 더 · ` : `${hidden} more source(s) · `) : "";
+  const version = `${more}${ko ? "지식 버전" : "knowledge version"} \`${escapeMrkdwn(answer.version)}\``;
+  return { type: "context", elements: [...shown.map((c) => mrkdwn(citationText(c))), mrkdwn(version)] };
+}
+
+function button(actionId: string, label: string, value: string | undefined, style?: "primary"): types.Button | undefined {
+  if (value === undefined) return undefined;
+  return { type: "button", action_id: actionId, text: plain(clip(label, LIMITS.buttonText)), value, ...(style ? { style } : {}) };
+}
+
+function actionsBlock(answer: Answer, share: ButtonRequest | undefined): KnownBlock[] {
+  const suggestions = answer.suggestions.map((s, i) =>
+    button(`${SUGGEST_ACTION_PREFIX}${i}`, s.label || suggestionText(s), encodeButtonValue({ command: s.command, args: s.args, lang: answer.lang })),
+  );
+  const shareLabel = answer.lang === "ko" ? "채널에 공유" : "Share in channel";
+  const shareButton = share && button(SHARE_ACTION_ID, shareLabel, encodeButtonValue(share), "primary");
+  const elements = [shareButton, ...suggestions].filter((b): b is types.Button => b !== undefined).slice(0, LIMITS.actionElements);
+  return elements.length ? [{ type: "actions", elements }] : [];
+}
