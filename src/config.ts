@@ -20,6 +20,8 @@ const schema = z.object({
   DEFAULT_LANG: z.enum(["ko", "en"]).default("ko"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** The address the HTTP server listens on: every interface by default, as platforms expect; 127.0.0.1 for local tests. */
+  HOST: optional,
   SLACK_BOT_TOKEN: optional.pipe(z.string().regex(/^xoxb-/, "a bot token starts with xoxb-").optional()),
   SLACK_APP_TOKEN: optional.pipe(z.string().regex(/^xapp-/, "an app-level token starts with xapp-").optional()),
   SLACK_SIGNING_SECRET: optional,

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     process.exit(0);
   }
   const http = adapters.some((a) => a.routes)
-    ? await startHttpServer(adapters, config.PORT, () => adapters.every((a) => a.ready()))
+    ? await startHttpServer(adapters, config.PORT, () => adapters.every((a) => a.ready()), config.HOST)
     : undefined;
   if (http) logger.info({ port: http.port }, "HTTP server listening");
   await Promise.all(adapters.map((a) => a.start()));
