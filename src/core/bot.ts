@@ -9,7 +9,7 @@ import { catalogue } from "./answer/catalogue.js";
 import { countKnowledge, diffKnowledge, type SectionDiff } from "./knowledge/diff.js";
 import type { LoadOptions } from "./knowledge/load.js";
 import { formatProblem, type KnowledgeProblem, type Localized } from "./knowledge/schema.js";
-import { buildSnapshot, type Snapshot } from "./snapshot.js";
+import { buildSnapshot, buildSnapshotOffThread, type Snapshot } from "./snapshot.js";
 import { RateLimiter } from "./rate-limit.js";
 import { MAX_ARG_LENGTH, sanitizeArgs, sanitizeText } from "./sanitize.js";
 
@@ -155,7 +155,8 @@ export class Bot {
   private async reloadNow(by: User): Promise<ReloadOutcome> {
     const before = this.current;
     const who = by.name ? `${by.name} (${by.platform}:${by.id})` : `${by.platform}:${by.id}`;
-    const built = await buildSnapshot(this.options.knowledgeDir, who, this.options);
+    // Off the main thread: a running bot keeps answering while a large pack is parsed and indexed.
+    const built = await buildSnapshotOffThread(this.options.knowledgeDir, who, this.options);
     const event: ReloadEvent = {
       at: new Date(),
       by,

@@ -95,6 +95,9 @@ export function isInformative(word: string): boolean {
   return word.length >= 2 || /\d/.test(word) || synonymsOf(word).length > 0;
 }
 
+/** Documents indexed between two yields to the event loop: about 10 ms of work. */
+const INDEX_CHUNK = 20;
+
 /** Distinct words whose matches are kept per snapshot: far more than a team's vocabulary. */
 const WORD_CACHE_SIZE = 5_000;
 
@@ -141,7 +144,8 @@ export class SearchIndex implements Searcher {
     return name && this.matches(original.toLowerCase()).size === 0;
   }
 
-  constructor(docs: SearchDoc[]) {
+  /** `index: false` leaves the documents out of MiniSearch, for fromDocumentsAsync to add them in slices. */
+  constructor(docs: SearchDoc[], index = true) {
     this.docs = new Map(docs.map((d) => [d.id, d]));
     this.mini = new MiniSearch<SearchDoc>({
       fields: [...FIELDS],
@@ -154,14 +158,20 @@ export class SearchIndex implements Searcher {
         weights: { fuzzy: 0.5, prefix: 0.4 },
       },
     });
-    this.mini.addAll(docs);
+    if (index) this.mini.addAll(docs);
   }
 
   static fromKnowledge(k: Knowledge): SearchIndex {
     return new SearchIndex(buildDocuments(k));
   }
 
-  /** Documents ranked by how many of the question's words they answer, then by score. */
+  /** The same index, built in small chunks that let the event loop answer questions in between. */
+  static async fromDocumentsAsync(docs: SearchDoc[]): Promise<SearchIndex> {
+    const index = new SearchIndex(docs, false);
+    await index.mini.addAllAsync(docs, { chunkSize: INDEX_CHUNK });
+    return index;
+  }
+
   /** The documents one word matches, with their scores. The snapshot never changes, so this is cached. */
   private matches(word: string): ReadonlyMap<string, number> {
     let found = this.cache.get(word);
@@ -173,6 +183,7 @@ export class SearchIndex implements Searcher {
     return found;
   }
 
+  /** Documents ranked by how many of the question's words they answer, then by score. */
   search(text: string, types?: readonly DocType[]): SearchResultSet {
     const informative = [...new Set(words(text).filter(isInformative))].slice(0, 24);
     const nameLike = normalize(text).match(/[A-Za-z][A-Za-z']*|\d+/g) ?? [];

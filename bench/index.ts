@@ -1,0 +1,11 @@
+// `npm run bench`: the existing index and latency figures (run.ts), then scale, load and fault, in sequence.
+import "./run.js";
+import { faultBench } from "./fault.js";
+import { loadBench } from "./load.js";
+import { scaleBench } from "./scale.js";
+
+await scaleBench();
+await loadBench();
+await faultBench();
+// Slack's WebClient is still retrying the last fault scenario's message (for ~30 minutes): don't wait for it.
+process.exit(process.exitCode ?? 0);

@@ -1,0 +1,92 @@
+// Fuzz: thousands of hostile inputs (fixed seed) through the core, every command and free text, and each answer
+// through every renderer; then hostile Answers straight into the renderers. Nothing may throw, hang, split a
+// surrogate pair, break a platform limit or produce a live mention. FUZZ_RUNS raises the count (the bench does).
+import { beforeAll, describe, expect, it } from "vitest";
+import { renderText } from "../../src/adapters/console/render.js";
+import { renderAnswer as renderDiscord } from "../../src/adapters/discord/render.js";
+import { renderAnswer as renderSlack } from "../../src/adapters/slack/render.js";
+import type { Answer, Platform, Request } from "../../src/core/answer.js";
+import { Bot } from "../../src/core/bot.js";
+import { consoleProblems, discordLimitProblems, discordMentionProblems, slackLimitProblems, slackMentionProblems } from "./checks.js";
+import { FUZZ_SEED, fuzzRuns, hostileText, mulberry32, pick, type Random } from "./hostile.js";
+
+/** A hang detector, not a performance figure: the bench measures latency. */
+const HANG_MS = 1_000;
+const PLATFORMS: Platform[] = ["console", "slack", "discord"];
+const LOCALES = [undefined, "ko", "en-US", "", "xx-\u202e"];
+
+let bot: Bot;
+beforeAll(async () => {
+  bot = await Bot.create({ knowledgeDir: "knowledge" });
+});
+
+function hostileRequest(random: Random): Request {
+  const command = pick(random, [...bot.catalogue.map((c) => c.spec.name), "ask", "ask", "no-such-command", hostileText(random)]);
+  const option = bot.command(command)?.spec.options[0]?.name ?? "question";
+  const text = hostileText(random);
+  // An admin reload would re-read the pack on every hit: admins fuzz everything else and `/reload status`.
+  const admin = random() < 0.2 && command !== "reload";
+  const args = command === "reload" && random() < 0.5 ? { action: "status" } : { [option]: text, ...(random() < 0.1 ? { [hostileText(random)]: text } : {}) };
+  return {
+    command,
+    args,
+    user: { id: hostileText(random).slice(0, 40) || "u", platform: pick(random, PLATFORMS), isAdmin: admin },
+    locale: pick(random, LOCALES),
+  };
+}
+
+/** Everything the renderers find wrong with one answer, labelled by renderer; limits only where asked. */
+function renderProblems(answer: Answer, limits: boolean): string[] {
+  const shared = { command: answer.command, args: { q: answer.title } };
+  const slack = [renderSlack(answer), renderSlack(answer, { share: shared })];
+  const discord = [...renderDiscord(answer), ...renderDiscord(answer, true)];
+  return [
+    ...(limits ? consoleProblems(renderText(answer)).map((p) => `console: ${p}`) : []),
+    ...slack.flatMap((m) => [...slackMentionProblems(m), ...(limits ? slackLimitProblems(m) : [])]).map((p) => `slack: ${p}`),
+    ...discord.flatMap((m) => [...discordMentionProblems(m), ...(limits ? discordLimitProblems(m) : [])]).map((p) => `discord: ${p}`),
+  ];
+}
+
+describe("fuzzing the core and every renderer with hostile text", () => {
+  it(`answers ${fuzzRuns(2_000)} hostile requests, every command and free text, safely on every platform`, async () => {
+    const random = mulberry32(FUZZ_SEED);
+    const version = bot.snapshot.version;
+    let slowest = 0;
+    for (let run = 0; run < fuzzRuns(2_000); run++) {
+      const request = hostileRequest(random);
+      const started = performance.now();
+      const answer = await bot.handle(request).catch((error: unknown) => expect.fail(`run ${run} threw ${String(error)} on ${JSON.stringify(request).slice(0, 300)}`));
+      slowest = Math.max(slowest, performance.now() - started);
+      const problems = [...renderProblems(answer, true), ...(answer.version === version ? [] : [`version ${answer.version}`])];
+      if (problems.length) expect.fail(`run ${run}: ${problems.join("; ")} for ${JSON.stringify(request).slice(0, 300)}`);
+    }
+    expect(slowest).toBeLessThan(HANG_MS);
+  });
+
+  // Limits are checked on the core's answers above: a knowledge pack's own 100 KB source title is another matter.
+  it(`renders ${fuzzRuns(500)} hostile answers (every field hostile) without a live mention`, () => {
+    const random = mulberry32(FUZZ_SEED + 1);
+    const text = () => hostileText(random);
+    let slowest = 0;
+    const some = <T>(max: number, make: () => T): T[] => Array.from({ length: Math.floor(random() * max) }, make);
+    for (let run = 0; run < fuzzRuns(500); run++) {
+      const answer: Answer = {
+        answered: random() < 0.7,
+        lang: random() < 0.5 ? "ko" : "en",
+        title: text(),
+        body: text(),
+        fields: some(8, () => ({ name: text(), value: text(), inline: random() < 0.5 })),
+        citations: some(5, () => ({ source: "s", title: text(), quote: text(), ...(random() < 0.5 ? { url: `https://x.example/${text()}` } : {}) })),
+        suggestions: some(6, () => ({ label: text(), command: pick(random, ["speaker", "ask", text()]), args: { name: text() } })),
+        private: random() < 0.3,
+        command: "ask",
+        version: "0123456789",
+      };
+      const started = performance.now();
+      const problems = renderProblems(answer, false);
+      slowest = Math.max(slowest, performance.now() - started);
+      if (problems.length) expect.fail(`run ${run}: ${problems.join("; ")} for ${JSON.stringify(answer).slice(0, 400)}`);
+    }
+    expect(slowest).toBeLessThan(HANG_MS);
+  });
+});
