@@ -82,10 +82,13 @@ export const ask: CommandModule = {
     const routes = informative.map(categoryOf);
     const named = routes.filter((r): r is Route => r !== undefined);
 
+    const day = dayOf(question, snapshot.knowledge.event?.start);
+    const aboutSessions = named.some((r) => r.command === "session" || r.command === "track");
+    // "How many keynotes on day 1?" counts a list of sessions; "how many tracks?" is the event's count.
+    if (COUNT_CUE.test(question) && aboutSessions && (day || named.some((r) => r.args?.query))) return ctx.run("session", { query: question });
     if (COUNT_CUE.test(question) && named.some((r) => COUNTED.has(r.command))) return ctx.run("event", {});
     if (named.length > 0 && named.length === informative.length) return ctx.run(named[0].command, named[0].args ?? {});
-    const aboutSessions = named.some((r) => r.command === "session" || r.command === "track");
-    if (aboutSessions && dayOf(question, snapshot.knowledge.event?.start) && matchSessions(snapshot, question).length > 0) {
+    if (aboutSessions && day && matchSessions(snapshot, question).length > 0) {
       return ctx.run("session", { query: question });
     }
 

@@ -24,8 +24,8 @@ export interface SearchDoc {
 const KIND_WORDS: Record<DocType, string[]> = {
   person: ["연사", "발표자", "사람", "인물", "직책", "역할", "speaker", "presenter", "person", "role"],
   session: ["세션", "발표", "연사", "발표자", "session", "talk", "speaker"],
-  track: ["트랙", "track"],
-  budget: ["예산", "총액", "금액", "투자", "항목", "배분", "budget", "total", "investment", "items", "split"],
+  track: ["트랙", "track", "세션", "session"],
+  budget: ["예산", "총액", "금액", "투자", "항목", "배분", "원", "budget", "total", "investment", "items", "split", "won", "krw"],
   remediation: ["재발방지", "재발방지대책", "개선", "대책", "remediation", "measures", "improvement", "announced", "발표"],
   fact: [],
   event: ["행사", "컨퍼런스", "일정", "날짜", "기간", "시작", "끝", "event", "conference", "dates", "start", "end"],
