@@ -8,6 +8,27 @@ export const REDACTED_KEYS = [
   "config.SLACK_SIGNING_SECRET", "config.DISCORD_TOKEN",
 ];
 
+// Discord's webhook routes (follow-ups, edits of a reply) authenticate by the interaction token in the path,
+// `webhooks/{application}/{token}`, and discord.js puts that URL on its errors (`url`, sometimes in the message).
+const WEBHOOK_TOKEN = /(webhooks\/\d+\/)[^/?#\s"']+/g;
+
+/** A serialized error's strings, and those of the objects in it, with webhook tokens replaced. */
+function withoutWebhookTokens(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return value.replace(WEBHOOK_TOKEN, "$1[redacted]");
+  // Bounded depth: an error's fields may refer back to it.
+  if (depth > 4 || typeof value !== "object" || value === null || ArrayBuffer.isView(value)) return value;
+  if (Array.isArray(value)) return value.map((v) => withoutWebhookTokens(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutWebhookTokens(v, depth + 1)]));
+}
+
 export function createLogger(level = "info", destination: NodeJS.WritableStream = process.stderr): Logger {
-  return pino({ level, base: { app: "eventdesk" }, redact: { paths: REDACTED_KEYS, censor: "[redacted]" } }, destination as pino.DestinationStream);
+  return pino(
+    {
+      level,
+      base: { app: "eventdesk" },
+      redact: { paths: REDACTED_KEYS, censor: "[redacted]" },
+      serializers: { err: (error: unknown) => withoutWebhookTokens(pino.stdSerializers.err(error as Error)) },
+    },
+    destination as pino.DestinationStream,
+  );
 }

@@ -23,12 +23,14 @@ describe("Discord HTTP interactions endpoint", () => {
   let ctx: DiscordContext;
   let adapter: DiscordHttpAdapter;
   const logs = collectingLogger();
+  /** What the fake REST API answers: Discord's own "Unknown Webhook" when set, as for an expired interaction token. */
+  let webhookGone = false;
 
   beforeAll(async () => {
     const pair = generateKeyPairSync("ed25519");
     privateKey = pair.privateKey;
     const publicKeyHex = pair.publicKey.export({ format: "der", type: "spki" }).subarray(-32).toString("hex");
-    api = await startFakeDiscordApi();
+    api = await startFakeDiscordApi(() => (webhookGone ? { status: 404, body: { message: "Unknown Webhook", code: 10015 } } : { status: 200, body: {} }));
     ctx = { bot: await Bot.create({ knowledgeDir: "knowledge" }), logger: logs.logger, admins: { roleIds: ["777"], userIds: [] }, deferAfterMs: DEFER_AFTER_MS };
     adapter = new DiscordHttpAdapter(ctx, { publicKey: publicKeyHex, applicationId: APP_ID, apiUrl: api.url });
     await adapter.start();
@@ -118,9 +120,16 @@ describe("Discord HTTP interactions endpoint", () => {
     expect(refused.body.data!.flags).toBe(MessageFlags.Ephemeral);
     expect(textOf([refused.body.data!])).toContain("관리자");
     expect(logs.lines).toContainEqual(expect.objectContaining({ msg: "admin command refused", command: "reload", user: "42" }));
-    const allowed = await post(command("reload", [], { member: member(0n, ["777"]) }));
-    expect(allowed.body.data!.flags).toBe(MessageFlags.Ephemeral);
-    expect(allowed.body.data!.embeds![0].title).toBe("다시 불러옴");
+    // A reload takes about 1.5 s, and longer beside other test files on a small machine: past DEFER_AFTER_MS it
+    // would be deferred, which is not what this test is about.
+    ctx.deferAfterMs = 60_000;
+    try {
+      const allowed = await post(command("reload", [], { member: member(0n, ["777"]) }));
+      expect(allowed.body.data!.flags).toBe(MessageFlags.Ephemeral);
+      expect(allowed.body.data!.embeds![0].title).toBe("다시 불러옴");
+    } finally {
+      ctx.deferAfterMs = DEFER_AFTER_MS;
+    }
   });
 
   it("defers with type 5 when the answer is slow, then edits the original through the REST API", async () => {
@@ -138,6 +147,25 @@ describe("Discord HTTP interactions endpoint", () => {
       expect(textOf([message])).toContain("4,600억");
     } finally {
       ctx.deferAfterMs = DEFER_AFTER_MS;
+    }
+  });
+
+  it("logs a failed edit of the deferred reply without the interaction token in the webhook URL", async () => {
+    const token = "interaction-token-that-must-not-be-logged";
+    ctx.deferAfterMs = 0;
+    webhookGone = true;
+    try {
+      const before = api.requests.length;
+      await post(command("budget", [], { token }));
+      // The edit, then the apology as a follow-up: the failure is logged between the two.
+      const [edit] = (await api.received(before + 2)).slice(before);
+      expect(edit.url).toContain(token);
+      const failed = logs.lines.find((l) => l.msg === "discord follow-up failed");
+      expect(failed).toMatchObject({ err: { url: expect.stringContaining(`/webhooks/${APP_ID}/[redacted]/messages/@original`) } });
+      expect(JSON.stringify(logs.lines)).not.toContain(token);
+    } finally {
+      ctx.deferAfterMs = DEFER_AFTER_MS;
+      webhookGone = false;
     }
   });
 

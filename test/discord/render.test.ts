@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MessageFlags } from "discord.js";
 import type { Answer } from "../../src/core/answer.js";
 import { parseSuggestionId, suggestionId } from "../../src/adapters/discord/custom-id.js";
-import { neutralizeMentions, renderAnswer, splitText } from "../../src/adapters/discord/render.js";
+import { EMBED_LIMITS, neutralizeMentions, renderAnswer, splitText } from "../../src/adapters/discord/render.js";
 import { expectSendable, textOf } from "./support.js";
 
 function answer(overrides: Partial<Answer>): Answer {
@@ -64,6 +64,23 @@ describe("Discord embed rendering", () => {
     const pieces = splitText("😀".repeat(3000), 4096);
     expect(pieces.every((p) => p.length <= 4096 && !/[\ud800-\udbff]$/.test(p))).toBe(true);
     expect(pieces.join("")).toBe("😀".repeat(3000));
+  });
+
+  it("shortens titles, field names and button labels without splitting an emoji at the cut", () => {
+    const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    // Each text puts a surrogate pair across the character where truncate() cuts (its limit minus one, for "…").
+    const [message] = renderAnswer(
+      answer({
+        title: "t".repeat(EMBED_LIMITS.title - 2) + "😀😀",
+        fields: [{ name: "n".repeat(EMBED_LIMITS.fieldName - 2) + "😀😀", value: "v" }],
+        suggestions: [{ label: "l".repeat(EMBED_LIMITS.buttonLabel - 2) + "😀😀", command: "speaker", args: { name: "x" } }],
+      }),
+    );
+    const embed = message.embeds![0];
+    const shortened = [embed.title!, embed.fields![0].name, message.components![0].components[0].label!];
+    expect(shortened.map((text) => text.slice(-2))).toEqual(["t…", "n…", "l…"]);
+    for (const text of shortened) expect(text).not.toMatch(loneSurrogate);
+    expectSendable(message);
   });
 
   it("encodes a suggestion in its button id, and drops one whose arguments cannot fit", () => {

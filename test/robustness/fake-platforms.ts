@@ -20,7 +20,7 @@ export interface Delivery {
 }
 
 /** What to answer one attempt with; undefined lets it through. */
-export type Fault = (d: Pick<Delivery, "platform" | "route" | "key" | "attempt">) => { status: 429 | 500; retryAfterSeconds?: number } | undefined;
+export type Fault = (d: Pick<Delivery, "platform" | "route" | "key" | "attempt">) => { status: 404 | 429 | 500; retryAfterSeconds?: number } | undefined;
 
 export interface FakePlatforms {
   slackApiUrl: string;

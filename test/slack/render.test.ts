@@ -122,6 +122,40 @@ describe("renderAnswer", () => {
     expect(message.text.length).toBeLessThanOrEqual(LIMITS.fallbackText);
   });
 
+  it("keeps every text object within its limit after escaping, cutting only between entities, links and emoji", () => {
+    const escapes = "&<>".repeat(1000);
+    const a = answer({
+      title: `😀${escapes}`,
+      body: escapes.repeat(3),
+      citations: [
+        { source: "s", title: `${escapes}😀`.repeat(2), quote: escapes.repeat(2), url: `https://example.com/?q=${"&".repeat(5000)}` },
+        { source: "s", title: "a".repeat(298) + "😀😀", quote: "😀".repeat(2000), url: `https://example.com/${"a&b".repeat(100)}` },
+        { source: "s", title: "&".repeat(400), quote: "&", url: "https://example.com/short" },
+      ],
+      suggestions: [{ label: `${"<!here>".repeat(20)}😀`, command: "speaker", args: { name: "x" } }],
+    });
+    const all = blocks(a);
+    const texts = (type: string) => all.filter((b) => b.type === type).flatMap((b) => [...(b.text ? [b.text.text] : []), ...(b.elements ?? []).map((e) => (typeof e.text === "string" ? e.text : e.text.text))]);
+    const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    const [header] = texts("header");
+    expect(header.length).toBeLessThanOrEqual(LIMITS.headerText);
+    for (const text of texts("section")) expect(text.length).toBeLessThanOrEqual(LIMITS.sectionText);
+    for (const text of texts("actions")) expect(text.length).toBeLessThanOrEqual(LIMITS.buttonText);
+    const context = texts("context");
+    expect(context.length).toBeLessThanOrEqual(LIMITS.contextElements);
+    for (const text of context) {
+      expect(text.length).toBeLessThanOrEqual(LIMITS.contextText);
+      expect(text).not.toMatch(/&(?!amp;|lt;|gt;)/);
+      expect(text.split("<").length).toBe(text.split(">").length);
+    }
+    for (const text of [...texts("header"), ...texts("section"), ...texts("actions"), ...context]) expect(text).not.toMatch(loneSurrogate);
+    // The titles are shortened with "…"; a URL too long to fit is left out rather than cut, a short one kept.
+    expect(context[0]).not.toContain("<https://");
+    expect(context[1]).toContain(`<https://example.com/${"a&amp;b".repeat(100)}|`);
+    expect(context[1]).toContain(`|${"a".repeat(298)}…>`);
+    expect(context[2]).toContain(`<https://example.com/short|${"&amp;".repeat(59)}…>`);
+  });
+
   it("offers no share button unless asked, and none for a private answer's caller to pass", () => {
     expect(JSON.stringify(blocks(answer({})))).not.toContain(SHARE_ACTION_ID);
     expect(JSON.stringify(blocks(answer({}), true))).toContain(SHARE_ACTION_ID);

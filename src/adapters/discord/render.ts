@@ -48,8 +48,13 @@ export function neutralizeMentions(text: string): string {
   return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<(@[!&]?|#)(\d+)>/g, `<$1${ZWSP}$2>`);
 }
 
+/** `at`, or one less when the character before it starts a surrogate pair: cutting there would split an emoji. */
+function safeCut(text: string, at: number): number {
+  return /[\ud800-\udbff]/.test(text[at - 1] ?? "") ? at - 1 : at;
+}
+
 function truncate(text: string, max: number): string {
-  return text.length <= max ? text : text.slice(0, max - 1) + "…";
+  return text.length <= max ? text : text.slice(0, safeCut(text, max - 1)) + "…";
 }
 
 /** Pieces of at most `max` characters, cut at a paragraph, a line or a space where there is one. */
@@ -59,8 +64,7 @@ export function splitText(text: string, max: number): string[] {
   while (rest.length > max) {
     const window = rest.slice(0, max + 1);
     const cut = [window.lastIndexOf("\n\n"), window.lastIndexOf("\n"), window.lastIndexOf(" ")].find((i) => i > max / 2) ?? max;
-    // Never cut a surrogate pair in two.
-    const at = cut === max && /[\ud800-\udbff]/.test(rest[max - 1]) ? max - 1 : cut;
+    const at = safeCut(rest, cut);
     pieces.push(rest.slice(0, at).trimEnd());
     rest = rest.slice(at).trimStart();
   }

@@ -1,7 +1,7 @@
 // The Slack adapter: a Bolt app over Socket Mode (SLACK_APP_TOKEN set) or HTTP (Bolt's HTTPReceiver, mounted on
 // the shared HTTP server at /slack/events rather than on a port of its own).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
+import { App, HTTPReceiver, SocketModeReceiver, type webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Bot } from "../../core/bot.js";
 import { ConfigError, explain, type Config } from "../../config.js";
@@ -21,6 +21,10 @@ function startupError(error: unknown, variable: "SLACK_BOT_TOKEN" | "SLACK_APP_T
   return error instanceof Error ? error : new Error(String(error));
 }
 
+// The WebClient's default retries a failing call for about 30 minutes, in the background, and stop() waits for
+// the answers in flight. A person is waiting here: give up within seconds (the failure is logged) instead.
+export const WEB_API_RETRY = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 2_000, maxRetryTime: 5_000 } satisfies webApi.RetryOptions;
+
 export function createSlackAdapter(config: Config, bot: Bot, logger: Logger): Adapter {
   const log = logger.child({ adapter: "slack" });
   const botToken = config.SLACK_BOT_TOKEN;
@@ -28,7 +32,7 @@ export function createSlackAdapter(config: Config, bot: Bot, logger: Logger): Ad
   const { SLACK_APP_TOKEN: appToken, SLACK_SIGNING_SECRET: signingSecret } = config;
   if (!appToken && !signingSecret) throw new ConfigError([explain("SLACK_SIGNING_SECRET", "is missing: HTTP mode verifies every request with it")]);
   // The Web API client wants a base URL ending in a slash.
-  const clientOptions = config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.replace(/\/?$/, "/") } : {};
+  const clientOptions = { retryConfig: WEB_API_RETRY, ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.replace(/\/?$/, "/") } : {}) };
   const boltLog = boltLogger(log);
   const socketReceiver = appToken
     ? new SocketModeReceiver({ appToken, logger: boltLog, installerOptions: { clientOptions: { ...clientOptions } } })

@@ -1,6 +1,6 @@
 // Slack events → Requests for the core, Answers → Block Kit. Slash commands and buttons are acknowledged first
-// (Slack gives 3 seconds) and answered through respond(); mentions and DMs are answered with chat.postMessage.
-import type { App, BlockAction, ButtonAction, RespondFn, webApi } from "@slack/bolt";
+// (Slack gives 3 seconds) and answered through their response_url; mentions and DMs with chat.postMessage.
+import type { App, BlockAction, ButtonAction, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Answer, Request, User } from "../../core/answer.js";
 import type { Bot } from "../../core/bot.js";
@@ -9,7 +9,8 @@ import { decodeButtonValue, type ButtonRequest } from "./button-value.js";
 import { unescapeSlackText } from "./mrkdwn.js";
 import { slashCommandName, UMBRELLA_COMMAND } from "./names.js";
 import { RecentIds } from "./recent-ids.js";
-import { renderAnswer, SHARE_ACTION_ID, SUGGEST_ACTION_PREFIX } from "./render.js";
+import { renderAnswer, SHARE_ACTION_ID, SUGGEST_ACTION_PREFIX, type SlackMessage } from "./render.js";
+import { postToResponseUrl } from "./response-url.js";
 
 export interface SlackHandlerOptions {
   bot: Bot;
@@ -24,6 +25,20 @@ export interface SlackHandlerOptions {
 const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
 
 type Parsed = Pick<Request, "command" | "args">;
+
+/** Where the answer to a slash command or a button click goes: its response_url, else the channel it came from. */
+interface Reply {
+  client: webApi.WebClient;
+  responseUrl: string;
+  channel: string | undefined;
+}
+
+/** A message posted with the Web API (needs chat:write): privately to `user`, or for everyone in the channel. */
+async function postWithWebApi(client: webApi.WebClient, to: { channel: string; user: string; thread_ts?: string }, ephemeral: boolean, message: SlackMessage) {
+  const { channel, user, thread_ts } = to;
+  if (ephemeral) await client.chat.postEphemeral({ channel, user, thread_ts, ...message });
+  else await client.chat.postMessage({ channel, thread_ts, ...NO_UNFURL, ...message });
+}
 
 /** The bot's own mention (`<@U123>` or `<@U123|eventdesk>`) is how the message was addressed, not the question. */
 export function stripBotMention(text: string, botUserId: string | undefined): string {
@@ -42,11 +57,25 @@ export function registerHandlers(app: App, options: SlackHandlerOptions): void {
     return bot.handle({ ...parsed, user: asker, requestId, ...(lang ? { lang } : {}) });
   };
 
+  /**
+   * Delivers through the response_url (with retries); when that fails for good, posts the message with the Web API
+   * in the channel it came from instead, so the asker still gets the answer.
+   */
+  const deliver = async (reply: Reply, asker: User, requestId: string | undefined, ephemeral: boolean, message: SlackMessage) => {
+    try {
+      await postToResponseUrl(reply.responseUrl, { response_type: ephemeral ? "ephemeral" : "in_channel", replace_original: false, ...NO_UNFURL, ...message });
+    } catch (error) {
+      if (!reply.channel) throw error;
+      logger.warn({ err: error, user: asker.id, channel: reply.channel, requestId }, "response_url failed: answering with the Web API instead");
+      await postWithWebApi(reply.client, { channel: reply.channel, user: asker.id }, ephemeral, message);
+    }
+  };
+
   /** A private answer to whoever asked, with a button to share it when it may be shared. */
-  const respondPrivately = async (respond: RespondFn, parsed: Parsed, asker: User, requestId: string | undefined, lang?: Request["lang"]) => {
+  const respondPrivately = async (reply: Reply, parsed: Parsed, asker: User, requestId: string | undefined, lang?: Request["lang"]) => {
     const a = await answer(parsed, asker, requestId, lang);
     const share: ButtonRequest | undefined = a.private ? undefined : { command: parsed.command, args: definedArgs(parsed.args), lang: a.lang };
-    await respond({ response_type: "ephemeral", replace_original: false, ...NO_UNFURL, ...renderAnswer(a, { share }) });
+    await deliver(reply, asker, requestId, true, renderAnswer(a, { share }));
   };
 
   const recent = new RecentIds();
@@ -60,18 +89,20 @@ export function registerHandlers(app: App, options: SlackHandlerOptions): void {
   });
 
   for (const module of bot.catalogue) {
-    app.command(slashCommandName(module.spec.name, options.commandPrefix), async ({ command, ack, respond }) => {
+    app.command(slashCommandName(module.spec.name, options.commandPrefix), async ({ command, ack, client }) => {
       await ack();
       const parsed = { command: module.spec.name, args: argsFor(module, unescapeSlackText(command.text).trim()) };
-      await options.track(respondPrivately(respond, parsed, user(command.user_id, command.user_name), command.trigger_id));
+      const reply = { client, responseUrl: command.response_url, channel: command.channel_id };
+      await options.track(respondPrivately(reply, parsed, user(command.user_id, command.user_name), command.trigger_id));
     });
   }
 
-  app.command(`/${UMBRELLA_COMMAND}`, async ({ command, ack, respond }) => {
+  app.command(`/${UMBRELLA_COMMAND}`, async ({ command, ack, client }) => {
     await ack();
     const text = unescapeSlackText(command.text).trim();
     const parsed = text ? parseLine(text, bot.catalogue, false) : { command: "help", args: {} };
-    await options.track(respondPrivately(respond, parsed, user(command.user_id, command.user_name), command.trigger_id));
+    const reply = { client, responseUrl: command.response_url, channel: command.channel_id };
+    await options.track(respondPrivately(reply, parsed, user(command.user_id, command.user_name), command.trigger_id));
   });
 
   const readButton = (action: ButtonAction): ButtonRequest | undefined => {
@@ -80,21 +111,24 @@ export function registerHandlers(app: App, options: SlackHandlerOptions): void {
     return clicked;
   };
 
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^${SUGGEST_ACTION_PREFIX}\\d+$`), async ({ action, body, ack, respond }) => {
+  const replyTo = (body: BlockAction, client: webApi.WebClient): Reply => ({ client, responseUrl: body.response_url, channel: body.channel?.id });
+
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^${SUGGEST_ACTION_PREFIX}\\d+$`), async ({ action, body, ack, client }) => {
     await ack();
     const clicked = readButton(action);
     if (!clicked) return;
-    await options.track(respondPrivately(respond, clicked, user(body.user.id, body.user.name), body.trigger_id, clicked.lang));
+    await options.track(respondPrivately(replyTo(body, client), clicked, user(body.user.id, body.user.name), body.trigger_id, clicked.lang));
   });
 
-  app.action<BlockAction<ButtonAction>>(SHARE_ACTION_ID, async ({ action, body, ack, respond }) => {
+  app.action<BlockAction<ButtonAction>>(SHARE_ACTION_ID, async ({ action, body, ack, client }) => {
     await ack();
     const clicked = readButton(action);
     if (!clicked) return;
     const share = async () => {
-      const a = await answer(clicked, user(body.user.id, body.user.name), body.trigger_id, clicked.lang);
+      const sharer = user(body.user.id, body.user.name);
+      const a = await answer(clicked, sharer, body.trigger_id, clicked.lang);
       // The answer is computed again for the sharer: one that has become private is still not published.
-      await respond({ response_type: a.private ? "ephemeral" : "in_channel", replace_original: false, ...NO_UNFURL, ...renderAnswer(a) });
+      await deliver(replyTo(body, client), sharer, body.trigger_id, a.private, renderAnswer(a));
     };
     await options.track(share());
   });
@@ -104,10 +138,7 @@ export function registerHandlers(app: App, options: SlackHandlerOptions): void {
     const question = unescapeSlackText(stripBotMention(said.text, said.botUserId));
     const parsed = question ? parseLine(question, bot.catalogue) : { command: "help", args: {} };
     const a = await answer(parsed, user(said.user), said.eventId);
-    const message = renderAnswer(a);
-    const { channel, thread_ts } = said;
-    if (a.private && !said.dm) await client.chat.postEphemeral({ channel, user: said.user, thread_ts, ...message });
-    else await client.chat.postMessage({ channel, thread_ts, ...NO_UNFURL, ...message });
+    await postWithWebApi(client, said, a.private && !said.dm, renderAnswer(a));
   };
 
   app.event("app_mention", async ({ event, context, client, body }) => {

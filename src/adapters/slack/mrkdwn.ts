@@ -26,10 +26,15 @@ export function markdownToMrkdwn(markdown: string): string {
     .replace(/^- /gm, "• ");
 }
 
-/** A source link for a citation: the escaped title, linked when the URL is http(s). */
-export function sourceLink(title: string, url: string | undefined): string {
-  const label = escapeMrkdwn(title);
-  return url && /^https?:\/\/\S+$/.test(url) ? link(label, escapeMrkdwn(url)) : label;
+/**
+ * A source link for a citation: the title escaped and clipped to `max.title`, linked when the URL is http(s) and
+ * its link markup takes at most `max.url` characters. A shortened URL would lead elsewhere, so a longer one is left out.
+ */
+export function sourceLink(title: string, url: string | undefined, max: { title: number; url: number }): string {
+  const label = escapeClipped(title, max.title);
+  if (!url || !/^https?:\/\/\S+$/.test(url)) return label;
+  const linked = link(label, escapeMrkdwn(url));
+  return linked.length - label.length <= max.url ? linked : label;
 }
 
 /**
@@ -73,4 +78,9 @@ export function head(text: string, n: number): string {
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   return text.slice(0, cutPoint(text, max - 1)).trimEnd() + "…";
+}
+
+/** `text` escaped, then clipped to `max` characters. Escaping only lengthens text: escaping the first max + 1 is enough. */
+export function escapeClipped(text: string, max: number): string {
+  return clip(escapeMrkdwn(text.slice(0, max + 1)), max);
 }

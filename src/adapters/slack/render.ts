@@ -3,7 +3,7 @@
 import type { types } from "@slack/bolt";
 import { suggestionText, type Answer, type Citation } from "../../core/answer.js";
 import { encodeButtonValue, type ButtonRequest } from "./button-value.js";
-import { clip, escapeMrkdwn, head, markdownToMrkdwn, sourceLink, splitMrkdwn } from "./mrkdwn.js";
+import { clip, escapeClipped, escapeMrkdwn, head, markdownToMrkdwn, sourceLink, splitMrkdwn } from "./mrkdwn.js";
 
 type KnownBlock = types.KnownBlock;
 
@@ -16,9 +16,13 @@ export const LIMITS = {
   fieldsPerSection: 10,
   fieldSections: 2,
   contextElements: 10,
+  contextText: 3000,
   actionElements: 25,
   buttonText: 75,
   quote: 1500,
+  sourceTitle: 300,
+  /** The characters a source's link markup may add to its title: `<`, the escaped URL and `|…>`. */
+  sourceUrl: 1000,
   fallbackText: 3000,
 } as const;
 
@@ -38,10 +42,14 @@ export interface RenderOptions {
 // verbatim: Slack would otherwise auto-link names and parse some mentions in the text.
 const mrkdwn = (text: string): types.MrkdwnElement => ({ type: "mrkdwn", text, verbatim: true });
 // Slack shows plain_text as it is; a zero-width space after "<" still keeps mention syntax out of every payload.
-const plain = (text: string): types.PlainTextElement => ({ type: "plain_text", text: text.replace(/<(?=[!@#])/g, "<\u200b") });
+// Clipped after that, since the zero-width spaces count towards the limit.
+const plain = (text: string, max: number): types.PlainTextElement => ({
+  type: "plain_text",
+  text: clip(text.replace(/<(?=[!@#])/g, "<\u200b"), max),
+});
 
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
-  const header: KnownBlock = { type: "header", text: plain(clip(answer.title, LIMITS.headerText)) };
+  const header: KnownBlock = { type: "header", text: plain(answer.title, LIMITS.headerText) };
   const fields = fieldBlocks(answer);
   const context = contextBlock(answer);
   const actions = actionsBlock(answer, options.share);
@@ -74,7 +82,10 @@ function fieldBlocks(answer: Answer): KnownBlock[] {
   return blocks;
 }
 
-const citationText = (c: Citation): string => `“${escapeMrkdwn(clip(c.quote, LIMITS.quote))}” — ${sourceLink(c.title, c.url)}`;
+// Each part is clipped after escaping (which can make text five times longer); together they fit one element.
+const citationText = (c: Citation): string =>
+  `“${escapeClipped(c.quote, LIMITS.quote)}” — ${sourceLink(c.title, c.url, { title: LIMITS.sourceTitle, url: LIMITS.sourceUrl })}`;
+const contextElement = (text: string) => mrkdwn(clip(text, LIMITS.contextText));
 
 /** The citations, one element each, and the knowledge version last (a context block holds ten elements). */
 function contextBlock(answer: Answer): KnownBlock {
@@ -83,12 +94,12 @@ function contextBlock(answer: Answer): KnownBlock {
   const hidden = answer.citations.length - shown.length;
   const more = hidden > 0 ? (ko ? `출처 ${hidden}개 더 · ` : `${hidden} more source(s) · `) : "";
   const version = `${more}${ko ? "지식 버전" : "knowledge version"} \`${escapeMrkdwn(answer.version)}\``;
-  return { type: "context", elements: [...shown.map((c) => mrkdwn(citationText(c))), mrkdwn(version)] };
+  return { type: "context", elements: [...shown.map((c) => contextElement(citationText(c))), contextElement(version)] };
 }
 
 function button(actionId: string, label: string, value: string | undefined, style?: "primary"): types.Button | undefined {
   if (value === undefined) return undefined;
-  return { type: "button", action_id: actionId, text: plain(clip(label, LIMITS.buttonText)), value, ...(style ? { style } : {}) };
+  return { type: "button", action_id: actionId, text: plain(label, LIMITS.buttonText), value, ...(style ? { style } : {}) };
 }
 
 function actionsBlock(answer: Answer, share: ButtonRequest | undefined): KnownBlock[] {
