@@ -132,6 +132,19 @@ describe("Discord HTTP interactions endpoint", () => {
     }
   });
 
+  it("defers an admin command privately even without the private option: the reload summary never reaches the channel", async () => {
+    ctx.deferAfterMs = 0;
+    try {
+      const before = api.requests.length;
+      const { body } = await post(command("reload", [], { member: member(0n, ["777"]) }));
+      expect(body).toEqual({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } });
+      const edit = (await api.received(before + 1))[before];
+      expect(textOf([edit.body as DiscordMessage])).toContain("다시 불러");
+    } finally {
+      ctx.deferAfterMs = DEFER_AFTER_MS;
+    }
+  });
+
   it("defers with type 5 when the answer is slow, then edits the original through the REST API", async () => {
     ctx.deferAfterMs = 0;
     try {

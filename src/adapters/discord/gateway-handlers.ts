@@ -4,7 +4,7 @@ import { MessageFlags, PermissionFlagsBits } from "discord.js";
 import { parseLine } from "../../core/parse.js";
 import { PRIVATE_OPTION } from "./commands.js";
 import type { DiscordMessage } from "./render.js";
-import { answerMessages, apology, askedForButton, commandArgs, completions, within, type Asked, type DiscordContext, type Identity } from "./translate.js";
+import { answerMessages, apology, askedForButton, askedForCommand, commandArgs, completions, within, type Asked, type DiscordContext, type Identity } from "./translate.js";
 
 /** What discord.js takes for editReply and message.reply: its camelCase allowedMentions, not the API's key. */
 export interface EditOptions {
@@ -131,12 +131,15 @@ export async function handleInteraction(ctx: DiscordContext, interaction: Intera
     return;
   }
   if (interaction.isChatInputCommand()) {
-    await answerInteraction(ctx, interaction, () => ({
-      command: interaction.commandName,
-      args: commandArgs(ctx.bot, interaction.commandName, (o) => interaction.options.getString(o)),
-      ephemeral: interaction.options.getBoolean(PRIVATE_OPTION) ?? false,
-      identity: identityOf(interaction),
-    }));
+    await answerInteraction(ctx, interaction, () =>
+      askedForCommand(
+        ctx.bot,
+        interaction.commandName,
+        commandArgs(ctx.bot, interaction.commandName, (o) => interaction.options.getString(o)),
+        interaction.options.getBoolean(PRIVATE_OPTION) ?? false,
+        identityOf(interaction),
+      ),
+    );
   } else if (interaction.isButton()) {
     await answerInteraction(ctx, interaction, () =>
       askedForButton(interaction.customId, identityOf(interaction), interaction.message.flags.has(MessageFlags.Ephemeral)),

@@ -16,7 +16,7 @@ import {
 import type { Adapter } from "../adapter.js";
 import { PRIVATE_OPTION } from "./commands.js";
 import type { DiscordMessage } from "./render.js";
-import { answerMessages, apology, askedForButton, commandArgs, completions, within, type Asked, type DiscordContext, type Identity } from "./translate.js";
+import { answerMessages, apology, askedForButton, askedForCommand, commandArgs, completions, within, type Asked, type DiscordContext, type Identity } from "./translate.js";
 import { discordPublicKey, verifyInteraction } from "./verify.js";
 
 const MAX_BODY_BYTES = 1 << 20;
@@ -137,7 +137,7 @@ export class DiscordHttpAdapter implements Adapter {
           const v = value(o);
           return typeof v === "string" ? v : undefined;
         });
-        return this.answer(i, { command: i.data.name, args, ephemeral: value(PRIVATE_OPTION) === true, identity: identityOf(i) });
+        return this.answer(i, askedForCommand(this.ctx.bot, i.data.name, args, value(PRIVATE_OPTION) === true, identityOf(i)));
       }
       case InteractionType.MessageComponent:
         return this.answer(i, askedForButton(i.data.custom_id, identityOf(i), ((i.message.flags ?? 0) & MessageFlags.Ephemeral) !== 0));

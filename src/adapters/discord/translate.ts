@@ -56,6 +56,12 @@ export function commandArgs(bot: Bot, command: string, read: (option: string) =>
   return Object.fromEntries(options.map((o) => [o.name, read(o.name) ?? undefined]));
 }
 
+/** A slash command. Admin commands always answer privately, so they are private from the first response:
+ * a deferred reply's visibility cannot be changed by the edit that brings the answer. */
+export function askedForCommand(bot: Bot, command: string, args: Asked["args"], privateOption: boolean, identity: Identity): Asked {
+  return { command, args, ephemeral: privateOption || Boolean(bot.command(command)?.spec.admin), identity };
+}
+
 /** A clicked suggestion runs its command; an id from elsewhere gets help. */
 export function askedForButton(customId: string, identity: Identity, ephemeral: boolean): Asked {
   const parsed = parseSuggestionId(customId);
