@@ -3,8 +3,10 @@
 import { Worker } from "node:worker_threads";
 import { loadKnowledge, type LoadOptions } from "./knowledge/load.js";
 import type { Knowledge, KnowledgeProblem } from "./knowledge/schema.js";
+import { adoptFingerprint, type Fingerprint } from "./knowledge/diff.js";
 import type { SearchDoc } from "./search/documents.js";
 import { SearchIndex, type Searcher } from "./search/index.js";
+import { IndexAssembler } from "./search/transfer.js";
 
 export interface Snapshot {
   readonly knowledge: Knowledge;
@@ -32,12 +34,17 @@ export async function buildSnapshot(dir: string, loadedBy: string, options: Load
   return { ok: true, snapshot };
 }
 
-/** What snapshot-worker.ts sends: the knowledge's sections and the documents in slices, then the rest. */
+/**
+ * What snapshot-worker.ts sends, one message at a time: the knowledge's items with their content hashes (for the
+ * reload's diff), the search documents, the index in parts, then the rest. It sends the next message only when
+ * this thread asks for it: Node delivers every message already queued in one go, which would be one long stall.
+ */
 export type WorkerMessage =
   | { kind: "failed"; problems: KnowledgeProblem[]; version: string }
-  | { kind: "items"; section: string; items: { id: string }[] }
+  | { kind: "items"; section: string; items: { id: string }[]; hashes: string[] }
   | { kind: "docs"; docs: SearchDoc[] }
-  | { kind: "done"; event: Knowledge["event"]; budget: Knowledge["budget"]; version: string; files: string[] };
+  | { kind: "index"; /** JSON, from indexParts. */ part: string }
+  | { kind: "done"; event: Knowledge["event"]; budget: Knowledge["budget"]; hashes: Fingerprint; version: string; files: string[] };
 
 const TYPESCRIPT = import.meta.url.endsWith(".ts");
 const WORKER = new URL(`./snapshot-worker${TYPESCRIPT ? ".ts" : ".js"}`, import.meta.url);
@@ -50,31 +57,49 @@ function startWorker(workerData: unknown): Worker {
   return new Worker(boot, { eval: true, workerData });
 }
 
+/** A section's items and their hashes, filled as the worker's slices arrive. */
+class SectionsReceived {
+  readonly items = new Map<string, Map<string, unknown>>();
+  readonly hashes = new Map<string, Map<string, string>>();
+
+  add(section: string, items: { id: string }[], hashes: string[]) {
+    const received = this.items.get(section) ?? this.items.set(section, new Map()).get(section)!;
+    const hashed = this.hashes.get(section) ?? this.hashes.set(section, new Map()).get(section)!;
+    items.forEach((item, i) => {
+      received.set(item.id, item);
+      hashed.set(item.id, hashes[i]);
+    });
+  }
+}
+
 /**
- * The same snapshot as buildSnapshot, for a running bot: parsing, validation and documents in a worker thread,
- * the index built in small chunks here, so that questions keep being answered while a large pack reloads.
+ * The same snapshot as buildSnapshot, for a running bot: parsing, validation, documents and the index in a worker
+ * thread, received here in small messages and loaded in small batches, so that questions keep being answered
+ * while a large pack reloads.
  */
 export function buildSnapshotOffThread(dir: string, loadedBy: string, options: LoadOptions = {}): Promise<SnapshotResult> {
   const { scheduleUrls, fetchLimits } = options;
   const worker = startWorker({ dir, options: { scheduleUrls, fetchLimits } });
-  const sections = new Map<string, Map<string, unknown>>();
-  const docs: SearchDoc[] = [];
+  const sections = new SectionsReceived();
+  const docs = new Map<string, SearchDoc>();
+  const index = new IndexAssembler();
+  // The next message once the event loop has had its turn.
+  const next = () => void setImmediate(() => worker.postMessage("next"));
   return new Promise<SnapshotResult>((resolve, reject) => {
     const stopped = (code: number) => reject(new Error(`the snapshot worker stopped before it was done (exit code ${code})`));
     worker.on("error", reject);
     worker.on("exit", stopped);
     worker.on("message", (message: WorkerMessage) => {
       if (message.kind === "failed") return resolve({ ok: false, problems: message.problems, version: message.version });
-      if (message.kind === "items") {
-        const section = sections.get(message.section) ?? sections.set(message.section, new Map()).get(message.section)!;
-        for (const item of message.items) section.set(item.id, item);
-        return;
-      }
-      if (message.kind === "docs") return void docs.push(...message.docs);
+      if (message.kind === "items") sections.add(message.section, message.items, message.hashes);
+      else if (message.kind === "docs") for (const doc of message.docs) docs.set(doc.id, doc);
+      else if (message.kind === "index") index.add(message.part);
+      if (message.kind !== "done") return next();
       worker.off("exit", stopped);
-      const knowledge = { ...Object.fromEntries(sections), event: message.event, budget: message.budget } as unknown as Knowledge;
-      SearchIndex.fromDocumentsAsync(docs).then(
-        (index) => resolve({ ok: true, snapshot: Object.freeze({ knowledge, index, version: message.version, loadedAt: new Date(), loadedBy, files: message.files }) }),
+      const knowledge = { ...Object.fromEntries(sections.items), event: message.event, budget: message.budget } as unknown as Knowledge;
+      adoptFingerprint(knowledge, { ...Object.fromEntries(sections.hashes), ...message.hashes });
+      SearchIndex.fromSerialized(docs, index.result()).then(
+        (searcher) => resolve({ ok: true, snapshot: Object.freeze({ knowledge, index: searcher, version: message.version, loadedAt: new Date(), loadedBy, files: message.files }) }),
         reject,
       );
     });

@@ -5,7 +5,7 @@
 // for every document we know how many of the question's words it answers. Documents are ranked by that
 // coverage first and by BM25 score second, and the answer is abstained on when the best document covers
 // too little of the question (see `ANSWER_COVERAGE`).
-import MiniSearch, { type Query } from "minisearch";
+import MiniSearch, { type AsPlainObject, type Options, type Query } from "minisearch";
 import type { Knowledge } from "../knowledge/schema.js";
 import {
   bigramTerms,
@@ -95,8 +95,23 @@ export function isInformative(word: string): boolean {
   return word.length >= 2 || /\d/.test(word) || synonymsOf(word).length > 0;
 }
 
-/** Documents indexed between two yields to the event loop: about 10 ms of work. */
-const INDEX_CHUNK = 20;
+const MINI_OPTIONS: Options<SearchDoc> = {
+  fields: [...FIELDS],
+  storeFields: ["type"],
+  extractField: (doc, field) => (field === "id" ? doc.id : field === "type" ? doc.type : fieldTerms(doc, field as (typeof FIELDS)[number]).join(" ")),
+  ...TERM_OPTIONS,
+  searchOptions: {
+    ...TERM_OPTIONS,
+    boost: { name: 4, cho: 3, kw: 1.5, people: 1, ko: 1, en: 1, ko2: 0.5, jamo: 0.3 },
+    weights: { fuzzy: 0.5, prefix: 0.4 },
+  },
+};
+
+function indexed(docs: readonly SearchDoc[]): MiniSearch<SearchDoc> {
+  const mini = new MiniSearch<SearchDoc>(MINI_OPTIONS);
+  mini.addAll(docs);
+  return mini;
+}
 
 /** Distinct words whose matches are kept per snapshot: far more than a team's vocabulary. */
 const WORD_CACHE_SIZE = 5_000;
@@ -144,32 +159,24 @@ export class SearchIndex implements Searcher {
     return name && this.matches(original.toLowerCase()).size === 0;
   }
 
-  /** `index: false` leaves the documents out of MiniSearch, for fromDocumentsAsync to add them in slices. */
-  constructor(docs: SearchDoc[], index = true) {
-    this.docs = new Map(docs.map((d) => [d.id, d]));
-    this.mini = new MiniSearch<SearchDoc>({
-      fields: [...FIELDS],
-      storeFields: ["type"],
-      extractField: (doc, field) => (field === "id" ? doc.id : field === "type" ? doc.type : fieldTerms(doc, field as (typeof FIELDS)[number]).join(" ")),
-      ...TERM_OPTIONS,
-      searchOptions: {
-        ...TERM_OPTIONS,
-        boost: { name: 4, cho: 3, kw: 1.5, people: 1, ko: 1, en: 1, ko2: 0.5, jamo: 0.3 },
-        weights: { fuzzy: 0.5, prefix: 0.4 },
-      },
-    });
-    if (index) this.mini.addAll(docs);
+  private constructor(docs: ReadonlyMap<string, SearchDoc>, mini: MiniSearch<SearchDoc>) {
+    this.docs = docs;
+    this.mini = mini;
   }
 
   static fromKnowledge(k: Knowledge): SearchIndex {
-    return new SearchIndex(buildDocuments(k));
+    const docs = buildDocuments(k);
+    return new SearchIndex(new Map(docs.map((d) => [d.id, d])), indexed(docs));
   }
 
-  /** The same index, built in small chunks that let the event loop answer questions in between. */
-  static async fromDocumentsAsync(docs: SearchDoc[]): Promise<SearchIndex> {
-    const index = new SearchIndex(docs, false);
-    await index.mini.addAllAsync(docs, { chunkSize: INDEX_CHUNK });
-    return index;
+  /** The index of these documents as plain data: built in the reload worker, for fromSerialized on the main thread. */
+  static serialize(docs: readonly SearchDoc[]): AsPlainObject {
+    return indexed(docs).toJSON();
+  }
+
+  /** The index serialize gave, loaded in small batches that let the event loop answer questions in between. */
+  static async fromSerialized(docs: ReadonlyMap<string, SearchDoc>, js: AsPlainObject): Promise<SearchIndex> {
+    return new SearchIndex(docs, await MiniSearch.loadJSAsync(js, MINI_OPTIONS));
   }
 
   /** The documents one word matches, with their scores. The snapshot never changes, so this is cached. */
