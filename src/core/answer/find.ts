@@ -1,18 +1,34 @@
 // Finding the item a user named: by exact id or name first, then by search restricted to one kind.
 import type { Lang } from "../answer.js";
 import type { Choice } from "../commands.js";
-import { ANSWER_COVERAGE, type Hit } from "../search/index.js";
-import type { DocType } from "../search/documents.js";
+import { ANSWER_COVERAGE, type Hit, type Searcher } from "../search/index.js";
+import type { DocType, SearchDoc } from "../search/documents.js";
 import type { Snapshot } from "../snapshot.js";
 
+/** A name as users type it, whatever the spacing or punctuation: "Ko Woo-chan" and "kowoochan" meet. */
 const squash = (s: string) => s.normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+
+const nameTables = new WeakMap<Searcher, ReadonlyMap<string, SearchDoc[]>>();
+
+/** Documents by kind and squashed id or name, built once per index: exact lookups are on every command's path. */
+function nameTable(index: Searcher): ReadonlyMap<string, SearchDoc[]> {
+  let table = nameTables.get(index);
+  if (!table) {
+    const built = new Map<string, SearchDoc[]>();
+    for (const d of index.docs.values()) {
+      for (const name of new Set([d.key, ...d.names].map(squash))) {
+        const key = `${d.type}:${name}`;
+        built.set(key, [...(built.get(key) ?? []), d]);
+      }
+    }
+    nameTables.set(index, (table = built));
+  }
+  return table;
+}
 
 /** Items of one kind that answer `text`: an exact id or name wins alone; else every hit with enough coverage. */
 export function findKeys(snapshot: Snapshot, type: DocType, text: string): { keys: string[]; near: Hit[] } {
-  const wanted = squash(text);
-  const exact = [...snapshot.index.docs.values()].filter(
-    (d) => d.type === type && (squash(d.key) === wanted || d.names.some((n) => squash(n) === wanted)),
-  );
+  const exact = nameTable(snapshot.index).get(`${type}:${squash(text)}`) ?? [];
   if (exact.length) return { keys: exact.map((d) => d.key), near: [] };
   const { hits } = snapshot.index.search(text, [type]);
   const good = hits.filter((h) => h.coverage >= ANSWER_COVERAGE);

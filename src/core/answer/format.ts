@@ -1,6 +1,6 @@
 // Shared wording: amounts, dates, names and citations read naturally in both languages.
 import type { Citation, Lang, Suggestion } from "../answer.js";
-import type { Knowledge, Localized, Person, Session } from "../knowledge/schema.js";
+import type { Knowledge, Localized, Session } from "../knowledge/schema.js";
 
 export const pick = (l: Localized, lang: Lang): string => l[lang];
 /** "남궁훈 (Namkoong Hoon)" in Korean answers, "Namkoong Hoon (남궁훈)" in English; a handle once. */
@@ -79,8 +79,6 @@ export const suggest = (label: string, command: string, args: Record<string, str
 
 export const sessionsOf = (k: Knowledge, personId: string): Session[] =>
   [...k.sessions.values()].filter((s) => s.speakers.includes(personId));
-
-export const isPresenter = (k: Knowledge, p: Person): boolean => sessionsOf(k, p.id).length > 0;
 
 /** A list cut to `max` lines with a "and N more" line, so long lists stay readable. */
 export function capList(lines: string[], max: number, lang: Lang): string {
