@@ -4,6 +4,7 @@
 import { createLogger } from "../src/log.js";
 import { Bot } from "../src/core/bot.js";
 import { DiscordHttpAdapter } from "../src/adapters/discord/interactions.js";
+import { slackOptionsFrom } from "../src/adapters/index.js";
 import { createSlackAdapter } from "../src/adapters/slack/adapter.js";
 import { loadConfig } from "../src/config.js";
 import { startHttpServer } from "../src/http.js";
@@ -41,7 +42,7 @@ export async function faultBench(): Promise<void> {
   const keys = discordKeys();
   const bot = await Bot.create({ knowledgeDir: "knowledge" });
   const logger = createLogger("silent");
-  const slack = createSlackAdapter(loadConfig({ SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET, SLACK_API_URL: fake.slackApiUrl }), bot, logger);
+  const slack = createSlackAdapter(slackOptionsFrom(loadConfig({ SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET, SLACK_API_URL: fake.slackApiUrl }))!, bot, logger);
   // Every Discord answer deferred, so that each goes through REST (an edit of the deferred reply), as slow ones do.
   const discord = new DiscordHttpAdapter(
     { bot, logger, admins: { roleIds: [], userIds: [] }, deferAfterMs: 0 },

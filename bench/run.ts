@@ -2,12 +2,11 @@
 // our analysis beside MiniSearch's default options on the same knowledge and questions.
 import { readFileSync } from "node:fs";
 import MiniSearch from "minisearch";
-import type { Answer } from "../src/core/answer.js";
+import type { Answer } from "../src/core/protocol.js";
 import { Bot } from "../src/core/bot.js";
-import { parseLine } from "../src/core/parse.js";
 import { buildDocuments, type DocType, type SearchDoc } from "../src/core/search/documents.js";
-import { SearchIndex, type Searcher } from "../src/core/search/index.js";
-import { buildSnapshot, type Snapshot } from "../src/core/snapshot.js";
+import { searchEngine, type Searcher } from "../src/core/search/index.js";
+import { buildSnapshot, type Snapshot } from "../src/core/snapshot/snapshot.js";
 import { percentile, table } from "./report.js";
 
 const QUESTIONS = "test/eval/questions.jsonl";
@@ -51,8 +50,7 @@ class DefaultSearcher implements Searcher {
 async function accuracy(bot: Bot, questions: Question[]): Promise<number> {
   let ok = 0;
   for (const item of questions) {
-    const { command, args } = parseLine(item.q, bot.catalogue);
-    const a = await bot.handle({ command, args, user: { id: "bench", platform: "console", isAdmin: false } });
+    const a = await bot.handle({ text: item.q, user: { id: "bench", platform: "bench", isAdmin: false } });
     if (passes(item, a, `${a.title}\n${a.body}\n${a.fields.map((f) => f.value).join("\n")}`)) ok++;
   }
   return ok / questions.length;
@@ -67,12 +65,12 @@ async function main(): Promise<void> {
   const builds: number[] = [];
   for (let i = 0; i < 20; i++) {
     const t = performance.now();
-    SearchIndex.fromKnowledge(snapshot.knowledge);
+    searchEngine.build(buildDocuments(snapshot.knowledge));
     builds.push(performance.now() - t);
   }
 
   const bot = Bot.fromSnapshot({ knowledgeDir: "knowledge" }, snapshot);
-  const requests = questions.map((q) => ({ ...parseLine(q.q, bot.catalogue), user: { id: "bench", platform: "console" as const, isAdmin: false } }));
+  const requests = questions.map((q) => ({ text: q.q, user: { id: "bench", platform: "bench", isAdmin: false } }));
   const timeAll = async (target: Bot, into: number[]) => {
     for (const r of requests) {
       const t = performance.now();
@@ -83,7 +81,7 @@ async function main(): Promise<void> {
   // Cold: a fresh index each round, so no word's matches are cached yet (the first questions after a reload).
   const cold: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    await timeAll(Bot.fromSnapshot({ knowledgeDir: "knowledge" }, { ...snapshot, index: SearchIndex.fromKnowledge(snapshot.knowledge) }), cold);
+    await timeAll(Bot.fromSnapshot({ knowledgeDir: "knowledge" }, { ...snapshot, index: searchEngine.build(buildDocuments(snapshot.knowledge)) }), cold);
   }
   // Warm: the same index answering the questions again and again, as a running bot does.
   const times: number[] = [];

@@ -5,9 +5,8 @@ import { fork } from "node:child_process";
 import { rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { Bot } from "../src/core/bot.js";
-import { loadKnowledge } from "../src/core/knowledge/load.js";
-import { parseLine } from "../src/core/parse.js";
-import { SearchIndex } from "../src/core/search/index.js";
+import { searchEngine } from "../src/core/search/index.js";
+import { prepare } from "../src/core/snapshot/snapshot.js";
 import { percentile, table } from "./report.js";
 import { syntheticPack } from "./synthetic.js";
 
@@ -65,20 +64,20 @@ async function measure(sessions: number): Promise<ScaleRow> {
     let loadMs = 0;
     const build = await stallDuring(async () => {
       const started = performance.now();
-      const loaded = await loadKnowledge(dir);
+      const result = await prepare(dir, {});
       loadMs = performance.now() - started;
-      if (!loaded.knowledge) throw new Error(`the synthetic pack does not load: ${loaded.problems[0]?.message}`);
-      return { loaded, knowledge: loaded.knowledge, index: SearchIndex.fromKnowledge(loaded.knowledge) };
+      if (!result.ok) throw new Error(`the synthetic pack does not load: ${result.problems[0]?.message}`);
+      return { prepared: result.prepared, index: searchEngine.build(result.prepared.docs) };
     });
-    const { loaded, knowledge, index } = build.result;
-    const snapshot = { knowledge, index, version: loaded.version, loadedAt: new Date(), loadedBy: "bench", files: loaded.files };
+    const { prepared, index } = build.result;
+    const snapshot = { ...prepared, index, loadedAt: new Date(), loadedBy: "bench" };
     const bot = Bot.fromSnapshot({ knowledgeDir: dir }, snapshot);
     const rssMb = process.memoryUsage().rss / 1024 / 1024;
 
-    const user = { id: "bench", platform: "console" as const, isAdmin: false };
+    const user = { id: "bench", platform: "bench", isAdmin: false };
     const ask = async (line: string) => {
       const started = performance.now();
-      await bot.handle({ ...parseLine(line, bot.catalogue), user });
+      await bot.handle({ text: line, user });
       return performance.now() - started;
     };
     const times: number[] = [];

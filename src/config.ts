@@ -83,7 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return c;
 }
 
-/** Which adapters the configuration turns on. */
-export const slackEnabled = (c: Config): boolean => Boolean(c.SLACK_BOT_TOKEN);
-export const discordEnabled = (c: Config): boolean =>
-  c.DISCORD_MODE === "http" ? Boolean(c.DISCORD_PUBLIC_KEY) : Boolean(c.DISCORD_TOKEN);
+/** Whether the configuration turns on a chat platform (else the console chat runs). */
+export const platformsEnabled = (c: Config): boolean =>
+  Boolean(c.SLACK_BOT_TOKEN) || (c.DISCORD_MODE === "http" ? Boolean(c.DISCORD_PUBLIC_KEY) : Boolean(c.DISCORD_TOKEN));

@@ -4,9 +4,9 @@ import "dotenv/config";
 import type { Logger } from "pino";
 import { createAdapters } from "./adapters/index.js";
 import type { Adapter } from "./adapters/adapter.js";
-import { runChat } from "./adapters/console/chat.js";
 import { Bot, KnowledgeError } from "./core/bot.js";
-import { ConfigError, discordEnabled, loadConfig, slackEnabled } from "./config.js";
+import type { User } from "./core/protocol.js";
+import { ConfigError, loadConfig, platformsEnabled } from "./config.js";
 import { startHttpServer, type HttpServer } from "./http.js";
 import { createLogger } from "./log.js";
 import { reloadAuditLog } from "./audit.js";
@@ -15,14 +15,13 @@ import { watchFolder } from "./watch.js";
 /** How long answers in flight get to finish after SIGTERM before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 8_000;
 
-const SIGNAL_USER = { id: "SIGHUP", platform: "console", isAdmin: true, name: "SIGHUP" } as const;
-const WATCH_USER = { id: "watch", platform: "console", isAdmin: true, name: "KNOWLEDGE_WATCH" } as const;
+const SIGNAL_USER: User = { id: "SIGHUP", platform: "system", isAdmin: true, trusted: true, name: "SIGHUP" };
+const WATCH_USER: User = { id: "watch", platform: "system", isAdmin: true, trusted: true, name: "KNOWLEDGE_WATCH" };
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const platforms = slackEnabled(config) || discordEnabled(config);
   // In the console chat, info logs would drown the conversation: warn unless asked.
-  const logger = createLogger(config.LOG_LEVEL ?? (platforms ? "info" : "warn"));
+  const logger = createLogger(config.LOG_LEVEL ?? (platformsEnabled(config) ? "info" : "warn"));
   const bot = await Bot.create({
     knowledgeDir: config.KNOWLEDGE_DIR,
     scheduleUrls: config.SCHEDULE_URLS,
@@ -32,17 +31,13 @@ async function main(): Promise<void> {
     onReload: reloadAuditLog(config.DATA_DIR),
   });
   logger.info({ version: bot.snapshot.version, files: bot.snapshot.files.length }, "knowledge loaded");
-  process.on("SIGHUP", () => void bot.reload({ ...SIGNAL_USER }));
+  process.on("SIGHUP", () => void bot.reload(SIGNAL_USER));
   if (config.KNOWLEDGE_WATCH) {
-    const stopWatching = watchFolder(config.KNOWLEDGE_DIR, () => void bot.reload({ ...WATCH_USER }), (err) => logger.error({ err }, "knowledge watch failed"));
+    const stopWatching = watchFolder(config.KNOWLEDGE_DIR, () => void bot.reload(WATCH_USER), (err) => logger.error({ err }, "knowledge watch failed"));
     process.once("exit", stopWatching);
   }
 
   const adapters = await createAdapters(config, bot, logger);
-  if (adapters.length === 0) {
-    await runChat(bot);
-    process.exit(0);
-  }
   const http = adapters.some((a) => a.routes)
     ? await startHttpServer(adapters, config.PORT, () => adapters.every((a) => a.ready()), config.HOST)
     : undefined;
@@ -50,6 +45,12 @@ async function main(): Promise<void> {
   await Promise.all(adapters.map((a) => a.start()));
   logger.info({ adapters: adapters.map((a) => a.name) }, "EventDesk is running");
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void shutdown(signal, adapters, http, logger));
+  // An adapter that finishes on its own (the console at the end of its input) ends the process.
+  const finished = adapters.map((a) => a.finished).filter((f) => f !== undefined);
+  if (finished.length) {
+    await Promise.race(finished);
+    await shutdown("end of input", adapters, http, logger);
+  }
 }
 
 async function shutdown(signal: string, adapters: Adapter[], http: HttpServer | undefined, logger: Logger): Promise<void> {

@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { User } from "../src/core/answer.js";
+import type { User } from "../src/core/protocol.js";
 import { watchFolder } from "../src/watch.js";
 import { ask } from "./core/fixture.js";
 import { copyDefaultPack, type TempPack } from "./core/pack.js";

@@ -1,24 +1,25 @@
-// The core: takes a platform-neutral Request, answers it from the current snapshot, and reloads the
+// The core: takes a platform-neutral Request, parses it once, answers it from the current snapshot, and reloads the
 // knowledge by swapping the snapshot whole. It knows no platform.
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
-import type { Answer, Lang, Request, User } from "./answer.js";
-import { hasHangul } from "./search/analyze.js";
-import type { Choice, CommandModule, Draft, ReloadOutcome } from "./commands.js";
-import { catalogue } from "./answer/catalogue.js";
+import type { Args, Choice, CommandModule, Draft, ReloadOutcome } from "./commands/command.js";
+import { catalogue, helpDraft } from "./commands/index.js";
+import { argsFor, findCommand, parseLine } from "./commands/parse.js";
 import { countKnowledge, diffKnowledge, type SectionDiff } from "./knowledge/diff.js";
-import type { LoadOptions } from "./knowledge/load.js";
-import { formatProblem, type KnowledgeProblem, type Localized } from "./knowledge/schema.js";
-import { buildSnapshot, buildSnapshotOffThread, type Snapshot } from "./snapshot.js";
+import { formatProblem, type KnowledgeProblem } from "./knowledge/schema.js";
+import { say, type Lang, type Localized } from "./locale.js";
+import type { Answer, Request, User } from "./protocol.js";
 import { RateLimiter } from "./rate-limit.js";
-import { MAX_ARG_LENGTH, sanitizeArgs, sanitizeText } from "./sanitize.js";
+import { cleanText, MAX_ARG_LENGTH, sanitizeArgs, sanitizeText } from "./sanitize.js";
+import { buildSnapshot, type BuildOptions, type Snapshot } from "./snapshot/snapshot.js";
+import { hasHangul, normalize } from "./text.js";
 
-export interface BotOptions extends LoadOptions {
+export interface BotOptions extends Omit<BuildOptions, "offThread"> {
   knowledgeDir: string;
   /** The answer language when neither the text nor the user's locale decides it. */
   defaultLang?: Lang;
   logger?: Logger;
-  /** Questions per user per minute on Slack and Discord (the console is local and unlimited); 0 turns it off. */
+  /** Questions per user per minute (trusted users, such as the console's, are not limited); 0 turns it off. */
   rateLimitPerMinute?: number;
   /** Called after every reload attempt, successful or not (the audit log listens here). */
   onReload?: (event: ReloadEvent) => void | Promise<void>;
@@ -41,7 +42,14 @@ export class KnowledgeError extends Error {
   }
 }
 
-const SYSTEM_USER: User = { id: "system", platform: "console", isAdmin: true, name: "start-up" };
+const SYSTEM_USER: User = { id: "system", platform: "system", isAdmin: true, trusted: true, name: "start-up" };
+
+/** A request with its command found and its arguments read: what the handlers run. */
+interface Parsed {
+  module?: CommandModule;
+  name: string;
+  args: Args<string>;
+}
 
 export class Bot {
   readonly catalogue: readonly CommandModule[] = catalogue;
@@ -70,66 +78,85 @@ export class Bot {
   }
 
   command(name: string): CommandModule | undefined {
-    return this.catalogue.find((c) => c.spec.name === name);
+    return findCommand(this.catalogue, name);
+  }
+
+  /** The request's command and arguments, made safe: a typed line is parsed here, once, whatever platform it came from. */
+  private parse(request: Request): Parsed & { truncated: boolean } {
+    const text = request.text === undefined ? undefined : cleanText(request.text);
+    const cut = request.text !== undefined && request.text.length > MAX_ARG_LENGTH && normalize(request.text).length > MAX_ARG_LENGTH;
+    let parsed: Parsed;
+    if (request.command === undefined) parsed = parseLine(text ?? "", this.catalogue, request.bareCommands);
+    else {
+      // The command name is user text too (a button's value, an unknown `/command` echoed by help).
+      const name = sanitizeText(request.command).toLowerCase();
+      const module = this.command(name);
+      parsed = { module, name: module?.spec.name ?? name, args: request.args ?? argsFor(module, text ?? "") };
+    }
+    const { args, truncated } = sanitizeArgs(parsed.args);
+    return { ...parsed, args, truncated: truncated || cut };
   }
 
   /** The answer language: forced, else the text's script, else the user's locale, else the default. */
-  languageOf(request: Request): Lang {
-    if (request.lang) return request.lang;
-    const keywords = new Set(this.command(request.command)?.spec.options.filter((o) => o.choices).map((o) => o.name));
-    const text = Object.entries(request.args).filter(([name, v]) => v && !keywords.has(name)).map(([, v]) => v).join(" ");
+  languageOf(module: CommandModule | undefined, args: Args<string>, locale?: string, forced?: Lang): Lang {
+    if (forced) return forced;
+    const keywords = new Set(module?.spec.options.filter((o) => o.choices).map((o) => o.name));
+    const text = Object.entries(args).filter(([name, v]) => v && !keywords.has(name)).map(([, v]) => v).join(" ");
     if (hasHangul(text)) return "ko";
     if (/[a-z]/i.test(text)) return "en";
-    if (request.locale) return request.locale.toLowerCase().startsWith("ko") ? "ko" : "en";
+    if (locale) return locale.toLowerCase().startsWith("ko") ? "ko" : "en";
     return this.options.defaultLang ?? "ko";
   }
 
   async handle(request: Request): Promise<Answer> {
     const snapshot = this.current;
-    const { args, truncated } = sanitizeArgs(request.args);
-    // The command name is user text too (a button's value, an unknown `/command` echoed by help).
-    const req = { ...request, command: sanitizeText(request.command), args, requestId: request.requestId ?? randomUUID() };
-    const lang = this.languageOf(req);
-    const module = this.command(req.command);
     const started = performance.now();
+    const requestId = request.requestId ?? randomUUID();
+    const { module, name, args, truncated } = this.parse(request);
+    const req: Request = { ...request, command: name, args, requestId };
+    const lang = this.languageOf(module, args, request.locale, request.lang);
     const userKey = `${req.user.platform}:${req.user.id}`;
     let draft: Draft;
     try {
-      if (req.user.platform !== "console" && !this.limiter.take(userKey)) draft = slowDown(lang, this.limiter.waitSeconds(userKey));
-      else if (!module) draft = await this.run(snapshot, req, lang, "help", { unknown: req.command });
-      else if (module.spec.admin && !req.user.isAdmin) draft = refusal(lang);
-      else draft = await this.run(snapshot, req, lang, req.command, args);
+      if (!req.user.trusted && !this.limiter.take(userKey)) draft = slowDown(lang, this.limiter.waitSeconds(userKey));
+      else if (!module) draft = helpDraft({ catalogue: this.catalogue, lang, request: req }, name);
+      else if (module.spec.admin && !req.user.isAdmin) {
+        this.options.logger?.warn({ requestId, platform: req.user.platform, user: req.user.id, command: name }, "admin command refused");
+        draft = refusal(lang);
+      } else draft = await this.run(snapshot, req, lang, module, args);
     } catch (error) {
-      this.options.logger?.error({ err: error, requestId: req.requestId, command: req.command }, "answer failed");
+      this.options.logger?.error({ err: error, requestId, command: name }, "answer failed");
       draft = failure(lang);
     }
+    const { ran, ...shown } = draft;
     const answer: Answer = {
       answered: true,
       fields: [],
       citations: [],
       suggestions: [],
       private: false,
-      command: module ? req.command : "help",
-      ...draft,
+      ...shown,
+      command: ran?.command ?? (module ? name : "help"),
+      args: ran?.args ?? definedArgs(args),
       lang,
       version: snapshot.version,
     };
     if (truncated) answer.body = `${cutNotice(lang)}\n\n${answer.body}`;
     this.options.logger?.info(
-      { requestId: req.requestId, platform: req.user.platform, command: answer.command, answered: answer.answered, ms: +(performance.now() - started).toFixed(2) },
+      { requestId, platform: req.user.platform, command: answer.command, answered: answer.answered, ms: +(performance.now() - started).toFixed(2) },
       "answered",
     );
     return answer;
   }
 
-  autocomplete(command: string, option: string, typed: string, lang: Lang): Choice[] {
-    const choices = this.command(command)?.autocomplete?.(this.current, option, typed.slice(0, 100), lang) ?? [];
-    return choices.slice(0, 25);
+  /** At most 25 choices for what the user has typed so far in `option`: a list longer than that is not read. */
+  autocomplete(command: string, option: string, typed: string, locale?: string): Choice[] {
+    const module = this.command(command);
+    const lang = this.languageOf(module, { [option]: typed }, locale);
+    return module?.autocomplete?.(this.current, option, sanitizeText(typed).slice(0, 100), lang).slice(0, 25) ?? [];
   }
 
-  private run(snapshot: Snapshot, request: Request, lang: Lang, command: string, args: Record<string, string | undefined>): Promise<Draft> {
-    const module = this.command(command);
-    if (!module) return this.run(snapshot, request, lang, "help", { unknown: command });
+  private run<Name extends string>(snapshot: Snapshot, request: Request, lang: Lang, module: CommandModule<Name>, args: Args<Name>): Promise<Draft> {
     return Promise.resolve(
       module.run(
         {
@@ -137,7 +164,8 @@ export class Bot {
           request,
           lang,
           catalogue: this.catalogue,
-          run: (c, a) => this.run(snapshot, request, lang, c, a).then((d) => ({ command: c, ...d })),
+          run: (next, nextArgs) =>
+            this.run(snapshot, request, lang, next, nextArgs).then((d) => ({ ran: { command: next.spec.name, args: definedArgs(nextArgs) }, ...d })),
           reload: () => this.reload(request.user),
         },
         args,
@@ -156,14 +184,14 @@ export class Bot {
     const before = this.current;
     const who = by.name ? `${by.name} (${by.platform}:${by.id})` : `${by.platform}:${by.id}`;
     // Off the main thread: a running bot keeps answering while a large pack is parsed and indexed.
-    const built = await buildSnapshotOffThread(this.options.knowledgeDir, who, this.options);
+    const built = await buildSnapshot(this.options.knowledgeDir, who, { ...this.options, offThread: true });
     const event: ReloadEvent = {
       at: new Date(),
       by,
       ok: built.ok,
       versionBefore: before.version,
       versionAfter: built.ok ? built.snapshot.version : before.version,
-      changes: built.ok ? diffKnowledge(before.knowledge, built.snapshot.knowledge) : [],
+      changes: built.ok ? diffKnowledge(before, built.snapshot) : [],
       problems: built.ok ? [] : built.problems,
     };
     if (built.ok) this.current = built.snapshot;
@@ -178,10 +206,13 @@ export class Bot {
   }
 }
 
+const definedArgs = (args: Args<string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(args).filter((e): e is [string, string] => typeof e[1] === "string"));
+
 /** How many changed items a reload reply names per section and kind of change. */
 const CHANGE_NAMES = 20;
 
-function reloadSummary(e: ReloadEvent, now: Snapshot): ReloadOutcome["summary"] {
+function reloadSummary(e: ReloadEvent, now: Snapshot): Localized {
   if (!e.ok) {
     const list = e.problems.map((p) => `- ${formatProblem(p)}`).join("\n");
     return {
@@ -228,4 +259,4 @@ const failure = (lang: Lang) =>
   });
 
 const cutNotice = (lang: Lang) =>
-  lang === "ko" ? `(질문이 길어 앞의 ${MAX_ARG_LENGTH}자만 읽었습니다.)` : `(The question was long: only its first ${MAX_ARG_LENGTH} characters were read.)`;
+  say(lang, { ko: `(질문이 길어 앞의 ${MAX_ARG_LENGTH}자만 읽었습니다.)`, en: `(The question was long: only its first ${MAX_ARG_LENGTH} characters were read.)` });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { bigrams, fromQwerty, koreanForms, normalize, stemEnglish, stripParticle, words } from "../../src/core/search/analyze.js";
-import { isInformative } from "../../src/core/search/index.js";
+import { bigrams, fromQwerty, koreanForms, stemEnglish, stripParticle, words } from "../../src/core/search/analyze.js";
+import { isInformative } from "../../src/core/search/query.js";
+import { normalize } from "../../src/core/text.js";
 import { synonymsOf } from "../../src/core/search/synonyms.js";
 
 describe("Korean and English analysis", () => {

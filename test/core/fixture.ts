@@ -1,7 +1,6 @@
 // A real Bot on the default knowledge, and a one-line way to ask it things as the console user would.
 import { Bot } from "../../src/core/bot.js";
-import type { Answer, Request } from "../../src/core/answer.js";
-import { parseLine } from "../../src/core/parse.js";
+import type { Answer, Request } from "../../src/core/protocol.js";
 
 export const KNOWLEDGE_DIR = "knowledge";
 
@@ -9,14 +8,13 @@ export function defaultBot(): Promise<Bot> {
   return Bot.create({ knowledgeDir: KNOWLEDGE_DIR });
 }
 
-export function request(bot: Bot, line: string, extra: Partial<Request> = {}): Request {
-  const { command, args } = parseLine(line, bot.catalogue);
-  return { command, args, user: { id: "tester", platform: "console", isAdmin: false }, ...extra };
+export function request(line: string, extra: Partial<Request> = {}): Request {
+  return { text: line, user: { id: "tester", platform: "console", isAdmin: false }, ...extra };
 }
 
 /** Asks as a non-admin console user: "/speaker 고우찬" or a free question. */
 export function ask(bot: Bot, line: string, extra: Partial<Request> = {}): Promise<Answer> {
-  return bot.handle(request(bot, line, extra));
+  return bot.handle(request(line, extra));
 }
 
 /** Everything a user reads in an answer, for assertions that don't care where a word sits. */

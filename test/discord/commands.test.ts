@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApplicationCommandOptionType, PermissionFlagsBits } from "discord.js";
-import { catalogue } from "../../src/core/answer/catalogue.js";
+import { catalogue } from "../../src/core/commands/index.js";
 import { commandDefinitions, PRIVATE_OPTION, type CommandDefinition } from "../../src/adapters/discord/commands.js";
 import { validateCommands } from "../../src/adapters/discord/rules.js";
 

@@ -108,7 +108,7 @@ describe("Discord gateway handlers", () => {
   const logs = collectingLogger();
 
   beforeAll(async () => {
-    ctx = { bot: await Bot.create({ knowledgeDir: "knowledge" }), logger: logs.logger, admins: { roleIds: ["777"], userIds: [] }, deferAfterMs: DEFER_AFTER_MS };
+    ctx = { bot: await Bot.create({ knowledgeDir: "knowledge", logger: logs.logger }), logger: logs.logger, admins: { roleIds: ["777"], userIds: [] }, deferAfterMs: DEFER_AFTER_MS };
   });
 
   it("answers budget in Korean for a ko client, publicly, with suggestion buttons", async () => {

@@ -31,7 +31,7 @@ describe("Discord HTTP interactions endpoint", () => {
     privateKey = pair.privateKey;
     const publicKeyHex = pair.publicKey.export({ format: "der", type: "spki" }).subarray(-32).toString("hex");
     api = await startFakeDiscordApi(() => (webhookGone ? { status: 404, body: { message: "Unknown Webhook", code: 10015 } } : { status: 200, body: {} }));
-    ctx = { bot: await Bot.create({ knowledgeDir: "knowledge" }), logger: logs.logger, admins: { roleIds: ["777"], userIds: [] }, deferAfterMs: DEFER_AFTER_MS };
+    ctx = { bot: await Bot.create({ knowledgeDir: "knowledge", logger: logs.logger }), logger: logs.logger, admins: { roleIds: ["777"], userIds: [] }, deferAfterMs: DEFER_AFTER_MS };
     adapter = new DiscordHttpAdapter(ctx, { publicKey: publicKeyHex, applicationId: APP_ID, apiUrl: api.url });
     await adapter.start();
     http = await startHttpServer([adapter], 0, () => adapter.ready(), "127.0.0.1");

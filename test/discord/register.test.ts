@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { catalogue } from "../../src/core/answer/catalogue.js";
+import { catalogue } from "../../src/core/commands/index.js";
 import { commandDefinitions, type CommandDefinition } from "../../src/adapters/discord/commands.js";
 import { runRegister } from "../../src/adapters/discord/register.js";
 import { validateCommands } from "../../src/adapters/discord/rules.js";

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { MessageFlags } from "discord.js";
-import type { Answer } from "../../src/core/answer.js";
+import type { Answer } from "../../src/core/protocol.js";
 import { parseSuggestionId, suggestionId } from "../../src/adapters/discord/custom-id.js";
-import { EMBED_LIMITS, neutralizeMentions, renderAnswer, splitText } from "../../src/adapters/discord/render.js";
+import { renderAnswer, splitText } from "../../src/adapters/discord/render.js";
+import { DISCORD_LIMITS } from "../../src/adapters/discord/limits.js";
+import { neutralizeMentions } from "../../src/adapters/kit/markdown.js";
 import { expectSendable, textOf } from "./support.js";
 
 function answer(overrides: Partial<Answer>): Answer {
-  return { answered: true, lang: "en", title: "Title", body: "Body", fields: [], citations: [], suggestions: [], private: false, command: "ask", version: "v1", ...overrides };
+  return { answered: true, lang: "en", title: "Title", body: "Body", fields: [], citations: [], suggestions: [], private: false, command: "ask", args: {}, version: "v1", ...overrides };
 }
 
 const HOSTILE = "@everyone @here <@123> <@!123> <@&456>";
@@ -71,9 +73,9 @@ describe("Discord embed rendering", () => {
     // Each text puts a surrogate pair across the character where truncate() cuts (its limit minus one, for "…").
     const [message] = renderAnswer(
       answer({
-        title: "t".repeat(EMBED_LIMITS.title - 2) + "😀😀",
-        fields: [{ name: "n".repeat(EMBED_LIMITS.fieldName - 2) + "😀😀", value: "v" }],
-        suggestions: [{ label: "l".repeat(EMBED_LIMITS.buttonLabel - 2) + "😀😀", command: "speaker", args: { name: "x" } }],
+        title: "t".repeat(DISCORD_LIMITS.embed.title - 2) + "😀😀",
+        fields: [{ name: "n".repeat(DISCORD_LIMITS.embed.fieldName - 2) + "😀😀", value: "v" }],
+        suggestions: [{ label: "l".repeat(DISCORD_LIMITS.buttonLabel - 2) + "😀😀", command: "speaker", args: { name: "x" } }],
       }),
     );
     const embed = message.embeds![0];

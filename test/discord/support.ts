@@ -5,8 +5,8 @@ import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { expect } from "vitest";
 import { createLogger } from "../../src/log.js";
-import { EMBED_LIMITS, type DiscordMessage } from "../../src/adapters/discord/render.js";
-import { MAX_CUSTOM_ID } from "../../src/adapters/discord/custom-id.js";
+import type { DiscordMessage } from "../../src/adapters/discord/render.js";
+import { DISCORD_LIMITS } from "../../src/adapters/discord/limits.js";
 
 export interface RecordedRequest {
   method: string;
@@ -63,29 +63,29 @@ export function expectSendable(message: DiscordMessage): void {
   expect(message.allowed_mentions).toEqual({ parse: [] });
   expect(JSON.stringify(message)).not.toMatch(LIVE_MENTION);
   const embeds = message.embeds ?? [];
-  expect(embeds.length).toBeLessThanOrEqual(EMBED_LIMITS.embedsPerMessage);
+  expect(embeds.length).toBeLessThanOrEqual(DISCORD_LIMITS.embed.perMessage);
   let total = 0;
   for (const e of embeds) {
-    expect(e.title?.length ?? 0).toBeLessThanOrEqual(EMBED_LIMITS.title);
-    expect(e.description?.length ?? 0).toBeLessThanOrEqual(EMBED_LIMITS.description);
-    expect(e.fields?.length ?? 0).toBeLessThanOrEqual(EMBED_LIMITS.fields);
+    expect(e.title?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.embed.title);
+    expect(e.description?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.embed.description);
+    expect(e.fields?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.embed.fields);
     for (const f of e.fields ?? []) {
       expect(f.name.length).toBeGreaterThan(0);
-      expect(f.name.length).toBeLessThanOrEqual(EMBED_LIMITS.fieldName);
+      expect(f.name.length).toBeLessThanOrEqual(DISCORD_LIMITS.embed.fieldName);
       expect(f.value.length).toBeGreaterThan(0);
-      expect(f.value.length).toBeLessThanOrEqual(EMBED_LIMITS.fieldValue);
+      expect(f.value.length).toBeLessThanOrEqual(DISCORD_LIMITS.embed.fieldValue);
     }
     total += (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0);
     total += (e.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0);
   }
-  expect(total).toBeLessThanOrEqual(EMBED_LIMITS.total);
+  expect(total).toBeLessThanOrEqual(DISCORD_LIMITS.embed.total);
   const rows = message.components ?? [];
-  expect(rows.length).toBeLessThanOrEqual(EMBED_LIMITS.rows);
+  expect(rows.length).toBeLessThanOrEqual(DISCORD_LIMITS.rows);
   for (const row of rows) {
-    expect(row.components.length).toBeLessThanOrEqual(EMBED_LIMITS.buttonsPerRow);
+    expect(row.components.length).toBeLessThanOrEqual(DISCORD_LIMITS.buttonsPerRow);
     for (const b of row.components) {
-      expect(b.custom_id.length).toBeLessThanOrEqual(MAX_CUSTOM_ID);
-      expect(b.label?.length ?? 0).toBeLessThanOrEqual(EMBED_LIMITS.buttonLabel);
+      expect(b.custom_id.length).toBeLessThanOrEqual(DISCORD_LIMITS.customId);
+      expect(b.label?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.buttonLabel);
     }
   }
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Bot } from "../../src/core/bot.js";
 import { loadKnowledge } from "../../src/core/knowledge/load.js";
 import type { Knowledge } from "../../src/core/knowledge/schema.js";
-import { matchSessions } from "../../src/core/answer/session.js";
+import { matchSessions } from "../../src/core/commands/session.js";
 import { ask, readable } from "../core/fixture.js";
 import type { TempPack } from "../core/pack.js";
 import { packWithSharedSchedule } from "./schedule-fixtures.js";

@@ -1,7 +1,7 @@
 // What "safe output" means for each renderer, as lists of problems (empty when safe), so that a failing fuzz
 // case can print the input that broke it.
 import type { DiscordMessage } from "../../src/adapters/discord/render.js";
-import { EMBED_LIMITS } from "../../src/adapters/discord/render.js";
+import { DISCORD_LIMITS } from "../../src/adapters/discord/limits.js";
 import type { SlackMessage } from "../../src/adapters/slack/render.js";
 import { LIMITS } from "../../src/adapters/slack/render.js";
 import { isWellFormed } from "./hostile.js";
@@ -67,7 +67,7 @@ export function discordMentionProblems(message: DiscordMessage): string[] {
 export function discordLimitProblems(message: DiscordMessage): string[] {
   const problems = (message.content ?? "").length > 2000 ? ["content over 2,000 characters"] : [];
   for (const e of message.embeds ?? []) {
-    if ((e.title ?? "").length > EMBED_LIMITS.title || (e.description ?? "").length > EMBED_LIMITS.description) problems.push("an embed over its limits");
+    if ((e.title ?? "").length > DISCORD_LIMITS.embed.title || (e.description ?? "").length > DISCORD_LIMITS.embed.description) problems.push("an embed over its limits");
   }
   if (!discordTexts(message).every(isWellFormed)) problems.push("a lone surrogate");
   return problems;

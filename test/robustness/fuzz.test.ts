@@ -5,14 +5,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { renderText } from "../../src/adapters/console/render.js";
 import { renderAnswer as renderDiscord } from "../../src/adapters/discord/render.js";
 import { renderAnswer as renderSlack } from "../../src/adapters/slack/render.js";
-import type { Answer, Platform, Request } from "../../src/core/answer.js";
+import type { Answer, Request } from "../../src/core/protocol.js";
 import { Bot } from "../../src/core/bot.js";
 import { consoleProblems, discordLimitProblems, discordMentionProblems, slackLimitProblems, slackMentionProblems } from "./checks.js";
 import { FUZZ_SEED, fuzzRuns, hostileText, mulberry32, pick, type Random } from "./hostile.js";
 
 /** A hang detector, not a performance figure: the bench measures latency. */
 const HANG_MS = 1_000;
-const PLATFORMS: Platform[] = ["console", "slack", "discord"];
+const PLATFORMS = ["console", "slack", "discord"];
 const LOCALES = [undefined, "ko", "en-US", "", "xx-\u202e"];
 
 let bot: Bot;
@@ -80,6 +80,7 @@ describe("fuzzing the core and every renderer with hostile text", () => {
         suggestions: some(6, () => ({ label: text(), command: pick(random, ["speaker", "ask", text()]), args: { name: text() } })),
         private: random() < 0.3,
         command: "ask",
+        args: {},
         version: "0123456789",
       };
       const started = performance.now();

@@ -2,6 +2,7 @@
 // out with the Web API instead; a chat.postMessage that keeps failing is given up within seconds and logged.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Adapter } from "../../src/adapters/adapter.js";
+import { slackOptionsFrom } from "../../src/adapters/index.js";
 import { createSlackAdapter, WEB_API_RETRY } from "../../src/adapters/slack/adapter.js";
 import { postToResponseUrl, RESPONSE_URL_RETRY } from "../../src/adapters/slack/response-url.js";
 import { Bot } from "../../src/core/bot.js";
@@ -20,7 +21,7 @@ const logs = captureLogs();
 beforeAll(async () => {
   fake = await startFakePlatforms();
   const bot = await Bot.create({ knowledgeDir: "knowledge" });
-  slack = createSlackAdapter(loadConfig({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET, SLACK_API_URL: fake.slackApiUrl }), bot, logs.logger);
+  slack = createSlackAdapter(slackOptionsFrom(loadConfig({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET, SLACK_API_URL: fake.slackApiUrl }))!, bot, logs.logger);
   http = await startHttpServer([slack], 0, () => slack.ready(), "127.0.0.1");
   await slack.start();
 });

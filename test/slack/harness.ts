@@ -3,6 +3,7 @@
 import { Writable } from "node:stream";
 import type { Logger } from "pino";
 import type { Adapter } from "../../src/adapters/adapter.js";
+import { slackOptionsFrom } from "../../src/adapters/index.js";
 import { createSlackAdapter } from "../../src/adapters/slack/adapter.js";
 import { Bot } from "../../src/core/bot.js";
 import { loadConfig } from "../../src/config.js";
@@ -36,7 +37,7 @@ export interface RunningSlack {
 }
 
 export async function startSlack(fake: FakeSlack, env: Record<string, string>, logger: Logger, bot?: Bot): Promise<RunningSlack> {
-  const theBot = bot ?? (await Bot.create({ knowledgeDir: "knowledge" }));
+  const theBot = bot ?? (await Bot.create({ knowledgeDir: "knowledge", logger }));
   const config = loadConfig({
     SLACK_BOT_TOKEN: "xoxb-test",
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -44,7 +45,7 @@ export async function startSlack(fake: FakeSlack, env: Record<string, string>, l
     SLACK_ADMIN_USER_IDS: ADMIN,
     ...env,
   });
-  const adapter = createSlackAdapter(config, theBot, logger);
+  const adapter = createSlackAdapter(slackOptionsFrom(config)!, theBot, logger);
   const http = adapter.routes ? await startHttpServer([adapter], 0, () => adapter.ready(), "127.0.0.1") : undefined;
   await adapter.start();
   return {

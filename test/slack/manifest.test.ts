@@ -2,7 +2,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { catalogue } from "../../src/core/answer/catalogue.js";
+import { catalogue } from "../../src/core/commands/index.js";
 import { BOT_EVENTS, BOT_SCOPES, buildManifest } from "../../src/adapters/slack/manifest.js";
 
 describe("Slack app manifest", () => {

@@ -1,10 +1,10 @@
 // Block Kit rendering: the Markdown subset in mrkdwn, escaping that no text can get around, and Slack's limits.
 import { describe, expect, it } from "vitest";
-import type { Answer } from "../../src/core/answer.js";
+import type { Answer } from "../../src/core/protocol.js";
 import { decodeButtonValue, encodeButtonValue, MAX_BUTTON_VALUE } from "../../src/adapters/slack/button-value.js";
-import { stripBotMention } from "../../src/adapters/slack/handlers.js";
 import { markdownToMrkdwn, splitMrkdwn, unescapeSlackText } from "../../src/adapters/slack/mrkdwn.js";
-import { RecentIds } from "../../src/adapters/slack/recent-ids.js";
+import { RecentIds } from "../../src/adapters/kit/recent-ids.js";
+import { stripChatMarkup } from "../../src/core/understand/markup.js";
 import { LIMITS, renderAnswer, SHARE_ACTION_ID } from "../../src/adapters/slack/render.js";
 
 const HOSTILE = "<!channel> <!here> <!everyone> <@U123|bob> <#C42> <!subteam^S1> [x](!here) [y](<@U9>) & @everyone";
@@ -20,6 +20,7 @@ const answer = (over: Partial<Answer>): Answer => ({
   suggestions: [],
   private: false,
   command: "ask",
+  args: {},
   version: "v1",
   ...over,
 });
@@ -169,10 +170,10 @@ describe("helpers", () => {
     for (const bad of [undefined, "", "{", "[]", "null", '{"command":1,"args":{}}', '{"command":"x","args":{"a":1}}']) expect(decodeButtonValue(bad)).toBeUndefined();
   });
 
-  it("strips the bot's own mention from a message, and only that", () => {
-    expect(stripBotMention("<@UBOT> 예산 얼마야?", "UBOT")).toBe("예산 얼마야?");
-    expect(stripBotMention("hey <@UBOT|eventdesk> who is <@U2>?", "UBOT")).toBe("hey   who is <@U2>?");
-    expect(stripBotMention("<@UBOT> budget", undefined)).toBe("budget");
+  it("strips chat markup (the bot's mention and any other) before a message is read", () => {
+    expect(stripChatMarkup("<@UBOT> 예산 얼마야?")).toBe("예산 얼마야?");
+    expect(stripChatMarkup("hey <@UBOT|eventdesk> who is <@U2>?")).toBe("hey who is ?");
+    expect(stripChatMarkup("<@UBOT> budget")).toBe("budget");
   });
 
   it("remembers event ids within a bounded count and age", () => {

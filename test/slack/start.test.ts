@@ -1,6 +1,7 @@
 // Starting the adapter: tokens Slack rejects become messages naming the variable (no stack trace), the HTTP route
 // waits for the token check, and SLACK_COMMAND_PREFIX names the commands.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { slackOptionsFrom } from "../../src/adapters/index.js";
 import { createSlackAdapter } from "../../src/adapters/slack/adapter.js";
 import { Bot } from "../../src/core/bot.js";
 import { ConfigError, loadConfig } from "../../src/config.js";
@@ -22,7 +23,7 @@ afterAll(async () => {
 });
 
 const adapterWith = (env: Record<string, string>) =>
-  createSlackAdapter(loadConfig({ SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, ...env }), bot, logger);
+  createSlackAdapter(slackOptionsFrom(loadConfig({ SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, ...env }))!, bot, logger);
 
 async function startFailure(env: Record<string, string>): Promise<Error> {
   const adapter = adapterWith(env);

@@ -3,10 +3,9 @@
 import "dotenv/config";
 import { createInterface } from "node:readline";
 import { Bot, KnowledgeError } from "../../core/bot.js";
-import { parseLine } from "../../core/parse.js";
 import { ConfigError, loadConfig } from "../../config.js";
 import { createLogger } from "../../log.js";
-import { CONSOLE_USER } from "./chat.js";
+import { CONSOLE_USER } from "./adapter.js";
 import { renderJson, renderText } from "./render.js";
 
 const USAGE = `usage: npm run ask -- [--json] "question or /command args"
@@ -22,10 +21,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   const bot = await Bot.create({ knowledgeDir: config.KNOWLEDGE_DIR, scheduleUrls: config.SCHEDULE_URLS, defaultLang: config.DEFAULT_LANG, logger: createLogger(config.LOG_LEVEL ?? "warn") });
-  const answer = (line: string) => {
-    const { command, args } = parseLine(line, bot.catalogue);
-    return bot.handle({ command, args, user: { ...CONSOLE_USER } });
-  };
+  const answer = (text: string) => bot.handle({ text, user: CONSOLE_USER });
   if (!jsonl) {
     const a = await answer(text);
     process.stdout.write((json ? JSON.stringify(renderJson(a)) : renderText(a)) + "\n");

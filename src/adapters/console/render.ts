@@ -1,23 +1,17 @@
 // Answer → plain text for a terminal and for `ask --json`'s `text`: the Markdown subset flattened.
-import { suggestionText, type Answer } from "../../core/answer.js";
-
-export function markdownToPlain(md: string): string {
-  return md
-    .replace(/\*\*(.+?)\*\*/g, "$1")
-    .replace(/`([^`]+)`/g, "$1")
-    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, "$1 <$2>");
-}
+import { suggestionText, type Answer } from "../../core/protocol.js";
+import { label } from "../kit/labels.js";
+import { plainDialect, renderMarkdown } from "../kit/markdown.js";
 
 export function renderText(a: Answer): string {
-  const ko = a.lang === "ko";
-  const parts = [a.title, "", markdownToPlain(a.body)];
-  if (a.fields.length) parts.push("", ...a.fields.map((f) => `${f.name}: ${f.value}`));
+  const parts = [a.title, "", renderMarkdown(a.body, plainDialect)];
+  if (a.fields.length) parts.push("", ...a.fields.map((f) => `${f.name}: ${renderMarkdown(f.value, plainDialect)}`));
   if (a.citations.length) {
-    parts.push("", ko ? "출처:" : "Sources:");
+    parts.push("", `${label(a.lang, "sources")}:`);
     for (const c of a.citations) parts.push(`  “${c.quote}” — ${c.title}${c.url ? ` <${c.url}>` : ""}`);
   }
-  if (a.suggestions.length) parts.push("", `${ko ? "더 물어보기" : "Try"}: ${a.suggestions.map(suggestionText).join("  ·  ")}`);
-  parts.push(`(${ko ? "지식 버전" : "knowledge version"} ${a.version})`);
+  if (a.suggestions.length) parts.push("", `${label(a.lang, "try")}: ${a.suggestions.map(suggestionText).join("  ·  ")}`);
+  parts.push(`(${label(a.lang, "version")} ${a.version})`);
   return parts.join("\n");
 }
 

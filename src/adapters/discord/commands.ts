@@ -7,7 +7,7 @@ import {
   type APIApplicationCommandBasicOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
-import type { CommandModule, OptionSpec } from "../../core/commands.js";
+import type { CommandModule, OptionSpec } from "../../core/commands/command.js";
 
 export type CommandDefinition = RESTPostAPIChatInputApplicationCommandsJSONBody;
 

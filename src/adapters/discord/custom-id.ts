@@ -1,14 +1,14 @@
 // A suggestion button carries its command and arguments in its custom_id (at most 100 characters), so a
 // click needs no server-side state and works on any process in HTTP mode.
-import type { Suggestion } from "../../core/answer.js";
+import type { Suggestion } from "../../core/protocol.js";
+import { DISCORD_LIMITS } from "./limits.js";
 
 const PREFIX = "ed:";
-export const MAX_CUSTOM_ID = 100;
 
 /** The custom_id for a suggestion, or undefined when its arguments are too long to fit. */
 export function suggestionId(s: Pick<Suggestion, "command" | "args">): string | undefined {
   const id = PREFIX + JSON.stringify([s.command, s.args]);
-  return id.length <= MAX_CUSTOM_ID ? id : undefined;
+  return id.length <= DISCORD_LIMITS.customId ? id : undefined;
 }
 
 /** The command a clicked button runs; undefined for ids this adapter did not write. */

@@ -1,7 +1,6 @@
 // The gateway's event handlers, typed by the parts of discord.js's interactions and messages they use,
 // so tests drive them with plain objects of the same shape.
 import { MessageFlags, PermissionFlagsBits } from "discord.js";
-import { parseLine } from "../../core/parse.js";
 import { PRIVATE_OPTION } from "./commands.js";
 import type { DiscordMessage } from "./render.js";
 import { answerMessages, apology, askedForButton, askedForCommand, commandArgs, completions, within, type Asked, type DiscordContext, type Identity } from "./translate.js";
@@ -159,9 +158,6 @@ async function answerInteraction(ctx: DiscordContext, interaction: Replying & In
 /** A message that mentions the bot (or any DM) is a question, answered in reply. */
 export async function handleMessage(ctx: DiscordContext, message: MessageLike, botUserId: string): Promise<void> {
   if (message.author.bot || (message.guildId && !message.mentions.users.has(botUserId))) return;
-  const text = message.content.replace(new RegExp(`<@!?${botUserId}>`, "g"), " ").trim();
-  if (!text) return;
-  const parsed = parseLine(text, ctx.bot.catalogue);
   const identity: Identity = {
     userId: message.author.id,
     userName: message.author.username,
@@ -170,7 +166,7 @@ export async function handleMessage(ctx: DiscordContext, message: MessageLike, b
     requestId: message.id,
   };
   try {
-    for (const m of await answerMessages(ctx, { ...parsed, ephemeral: false, identity })) await message.reply(toEditOptions(m));
+    for (const m of await answerMessages(ctx, { text: message.content, ephemeral: false, identity })) await message.reply(toEditOptions(m));
   } catch (error) {
     ctx.logger?.error({ err: error, platform: "discord", requestId: message.id }, "discord mention not answered");
   }

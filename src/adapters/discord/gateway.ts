@@ -4,6 +4,7 @@
 import { Client, Events, GatewayIntentBits, Partials, type Interaction, type Message } from "discord.js";
 import { ConfigError, explain } from "../../config.js";
 import type { Adapter } from "../adapter.js";
+import { InFlight } from "../kit/in-flight.js";
 import { handleInteraction, handleMessage } from "./gateway-handlers.js";
 import type { DiscordContext } from "./translate.js";
 
@@ -15,7 +16,7 @@ export function tokenError(error: unknown): Error {
 export class DiscordGatewayAdapter implements Adapter {
   readonly name = "discord";
   private readonly client: Client;
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly inFlight = new InFlight();
 
   constructor(private readonly ctx: DiscordContext, private readonly token: string | undefined, apiUrl?: string) {
     this.client = new Client({
@@ -25,14 +26,9 @@ export class DiscordGatewayAdapter implements Adapter {
       allowedMentions: { parse: [], repliedUser: false },
       ...(apiUrl ? { rest: { api: apiUrl } } : {}),
     });
-    this.client.on(Events.InteractionCreate, (i: Interaction) => this.track(handleInteraction(ctx, i)));
-    this.client.on(Events.MessageCreate, (m: Message) => this.track(handleMessage(ctx, m, this.client.user?.id ?? "")));
+    this.client.on(Events.InteractionCreate, (i: Interaction) => void this.inFlight.track(handleInteraction(ctx, i)));
+    this.client.on(Events.MessageCreate, (m: Message) => void this.inFlight.track(handleMessage(ctx, m, this.client.user?.id ?? "")));
     this.client.on(Events.Error, (err) => ctx.logger?.error({ err, platform: "discord" }, "discord client error"));
-  }
-
-  private track(work: Promise<void>): void {
-    this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
   }
 
   async start(): Promise<void> {
@@ -45,7 +41,7 @@ export class DiscordGatewayAdapter implements Adapter {
   }
 
   async stop(): Promise<void> {
-    await Promise.allSettled(this.inFlight);
+    await this.inFlight.drain();
     await this.client.destroy();
   }
 

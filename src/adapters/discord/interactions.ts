@@ -14,6 +14,7 @@ import {
   type APIInteractionResponse,
 } from "discord.js";
 import type { Adapter } from "../adapter.js";
+import { InFlight } from "../kit/in-flight.js";
 import { PRIVATE_OPTION } from "./commands.js";
 import type { DiscordMessage } from "./render.js";
 import { answerMessages, apology, askedForButton, askedForCommand, commandArgs, completions, within, type Asked, type DiscordContext, type Identity } from "./translate.js";
@@ -76,7 +77,7 @@ export class DiscordHttpAdapter implements Adapter {
   readonly routes: Readonly<Record<string, RequestListener>>;
   private readonly key;
   private readonly rest: REST;
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly inFlight = new InFlight();
 
   constructor(private readonly ctx: DiscordContext, private readonly options: InteractionsOptions) {
     this.key = discordPublicKey(options.publicKey);
@@ -90,7 +91,7 @@ export class DiscordHttpAdapter implements Adapter {
   }
 
   async stop(): Promise<void> {
-    await Promise.allSettled(this.inFlight);
+    await this.inFlight.drain();
   }
 
   ready(): boolean {
@@ -176,11 +177,11 @@ export class DiscordHttpAdapter implements Adapter {
   }
 
   private track(i: APIInteraction, work: () => Promise<void>): void {
-    const done = work().catch(async (error: unknown) => {
-      this.ctx.logger?.error({ err: error, platform: "discord", requestId: i.id }, "discord follow-up failed");
-      await this.followUps(i, [apology(localeOf(i))]).catch(() => undefined);
-    });
-    this.inFlight.add(done);
-    void done.finally(() => this.inFlight.delete(done));
+    void this.inFlight.track(
+      work().catch(async (error: unknown) => {
+        this.ctx.logger?.error({ err: error, platform: "discord", requestId: i.id }, "discord follow-up failed");
+        await this.followUps(i, [apology(localeOf(i))]).catch(() => undefined);
+      }),
+    );
   }
 }

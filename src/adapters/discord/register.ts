@@ -3,7 +3,7 @@
 import { pathToFileURL } from "node:url";
 import { DiscordAPIError, REST, Routes } from "discord.js";
 import { config as loadDotenv } from "dotenv";
-import { catalogue } from "../../core/answer/catalogue.js";
+import { catalogue } from "../../core/commands/index.js";
 import { explain, loadConfig } from "../../config.js";
 import { commandDefinitions } from "./commands.js";
 import { validateCommands } from "./rules.js";

@@ -11,22 +11,12 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from "discord.js";
-import type { Answer, Citation } from "../../core/answer.js";
+import type { Answer, Citation } from "../../core/protocol.js";
+import { label } from "../kit/labels.js";
+import { discordDialect, neutralizeMentions, renderMarkdown } from "../kit/markdown.js";
 import { suggestionId } from "./custom-id.js";
+import { DISCORD_LIMITS } from "./limits.js";
 
-export const EMBED_LIMITS = {
-  title: 256,
-  description: 4096,
-  fields: 25,
-  fieldName: 256,
-  fieldValue: 1024,
-  /** Summed over every embed of one message. */
-  total: 6000,
-  embedsPerMessage: 10,
-  buttonsPerRow: 5,
-  rows: 5,
-  buttonLabel: 80,
-} as const;
 
 /** Discord pings nobody for a message carrying this, whatever its text says. */
 export const NO_MENTIONS: APIAllowedMentions = { parse: [] };
@@ -42,11 +32,6 @@ export interface DiscordMessage {
 const ZWSP = "\u200b";
 const COLOR_ANSWERED = 0xfee500;
 const COLOR_UNANSWERED = 0x99aab5;
-
-/** Breaks every mention syntax with a zero-width space, so even copied text cannot ping. */
-export function neutralizeMentions(text: string): string {
-  return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<(@[!&]?|#)(\d+)>/g, `<$1${ZWSP}$2>`);
-}
 
 /** `at`, or one less when the character before it starts a surrogate pair: cutting there would split an emoji. */
 function safeCut(text: string, at: number): number {
@@ -73,18 +58,17 @@ export function splitText(text: string, max: number): string[] {
 }
 
 function splitField(name: string, value: string, inline = false): APIEmbedField[] {
-  const values = splitText(value, EMBED_LIMITS.fieldValue);
+  const values = splitText(value, DISCORD_LIMITS.embed.fieldValue);
   return (values.length ? values : [ZWSP]).map((v, i) => ({
-    name: i === 0 ? truncate(name, EMBED_LIMITS.fieldName) || ZWSP : ZWSP,
+    name: i === 0 ? truncate(name, DISCORD_LIMITS.embed.fieldName) || ZWSP : ZWSP,
     value: v,
     inline: inline && values.length === 1,
   }));
 }
 
 function citationField(c: Citation, index: number, lang: Answer["lang"]): APIEmbedField[] {
-  const title = c.title.replace(/[[\]]/g, "\\$&");
-  const source = c.url ? `[${title}](${c.url.replace(/\)/g, "%29")})` : title;
-  return splitField(`${lang === "ko" ? "출처" : "Source"} ${index + 1}`, neutralizeMentions(`> “${c.quote}”\n— ${source}`));
+  const source = c.url ? discordDialect.link(c.title, c.url) : discordDialect.text(c.title);
+  return splitField(`${label(lang, "source")} ${index + 1}`, `> “${discordDialect.text(c.quote)}”\n— ${source}`);
 }
 
 function embedSize(e: APIEmbed): number {
@@ -95,21 +79,21 @@ function embedSize(e: APIEmbed): number {
 /** Title and body first, then the fields and citations, each embed small enough to share a message. */
 function embedsFor(answer: Answer, footer: string): APIEmbed[] {
   const color = answer.answered ? COLOR_ANSWERED : COLOR_UNANSWERED;
-  const budget = EMBED_LIMITS.total - footer.length;
-  const title = truncate(neutralizeMentions(answer.title), EMBED_LIMITS.title);
-  const descriptions = splitText(neutralizeMentions(answer.body), EMBED_LIMITS.description);
+  const budget = DISCORD_LIMITS.embed.total - footer.length;
+  const title = truncate(neutralizeMentions(answer.title), DISCORD_LIMITS.embed.title);
+  const descriptions = splitText(renderMarkdown(answer.body, discordDialect), DISCORD_LIMITS.embed.description);
   const embeds: APIEmbed[] = (descriptions.length ? descriptions : [undefined]).map((description, i) => ({
     color,
     ...(i === 0 && title ? { title } : {}),
     ...(description ? { description } : {}),
   }));
   const fields = [
-    ...answer.fields.flatMap((f) => splitField(neutralizeMentions(f.name), neutralizeMentions(f.value), f.inline)),
+    ...answer.fields.flatMap((f) => splitField(neutralizeMentions(f.name), renderMarkdown(f.value, discordDialect), f.inline)),
     ...answer.citations.flatMap((c, i) => citationField(c, i, answer.lang)),
   ];
   for (const field of fields) {
     let last = embeds[embeds.length - 1];
-    const full = (last.fields?.length ?? 0) >= EMBED_LIMITS.fields || embedSize(last) + field.name.length + field.value.length > budget;
+    const full = (last.fields?.length ?? 0) >= DISCORD_LIMITS.embed.fields || embedSize(last) + field.name.length + field.value.length > budget;
     if (full) embeds.push((last = { color }));
     (last.fields ??= []).push(field);
   }
@@ -122,32 +106,34 @@ function buttonRows(answer: Answer): APIActionRowComponent<APIButtonComponentWit
   const buttons = new Map<string, APIButtonComponentWithCustomId>();
   for (const s of answer.suggestions) {
     const id = suggestionId(s);
-    const label = truncate(neutralizeMentions(s.label).trim(), EMBED_LIMITS.buttonLabel);
+    const label = truncate(neutralizeMentions(s.label).trim(), DISCORD_LIMITS.buttonLabel);
     if (id && label && !buttons.has(id)) buttons.set(id, { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: id, label });
   }
-  const all = [...buttons.values()].slice(0, EMBED_LIMITS.buttonsPerRow * EMBED_LIMITS.rows);
+  const all = [...buttons.values()].slice(0, DISCORD_LIMITS.buttonsPerRow * DISCORD_LIMITS.rows);
   const rows: APIActionRowComponent<APIButtonComponentWithCustomId>[] = [];
-  for (let i = 0; i < all.length; i += EMBED_LIMITS.buttonsPerRow) {
-    rows.push({ type: ComponentType.ActionRow, components: all.slice(i, i + EMBED_LIMITS.buttonsPerRow) });
+  for (let i = 0; i < all.length; i += DISCORD_LIMITS.buttonsPerRow) {
+    rows.push({ type: ComponentType.ActionRow, components: all.slice(i, i + DISCORD_LIMITS.buttonsPerRow) });
   }
   return rows;
 }
 
 /** The answer as one message, or several when it is long: the first is the reply, the rest follow-ups. */
 export function renderAnswer(answer: Answer, ephemeral = false): DiscordMessage[] {
-  const footer = `${answer.lang === "ko" ? "지식 버전" : "Knowledge version"} ${answer.version}`;
+  const version = label(answer.lang, "version");
+  // A footer starts a line: "Knowledge version v1".
+  const footer = `${version[0].toUpperCase()}${version.slice(1)} ${answer.version}`;
   const flags = ephemeral || answer.private ? { flags: MessageFlags.Ephemeral as const } : {};
   const messages: DiscordMessage[] = [];
   let room = 0; // characters the current message can still take
   for (const embed of embedsFor(answer, footer)) {
     const size = embedSize(embed);
     const current = messages.at(-1)?.embeds;
-    if (current && current.length < EMBED_LIMITS.embedsPerMessage && size <= room) {
+    if (current && current.length < DISCORD_LIMITS.embed.perMessage && size <= room) {
       current.push(embed);
       room -= size;
     } else {
       messages.push({ embeds: [embed], allowed_mentions: NO_MENTIONS, ...flags });
-      room = EMBED_LIMITS.total - size;
+      room = DISCORD_LIMITS.embed.total - size;
     }
   }
   const rows = buttonRows(answer);

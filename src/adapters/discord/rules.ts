@@ -2,13 +2,10 @@
 // one fails as a whole with a terse 400, so the tests and the register script say which rule and where.
 import { ApplicationCommandOptionType, Locale } from "discord.js";
 import type { CommandDefinition } from "./commands.js";
+import { DISCORD_LIMITS } from "./limits.js";
 
 const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
 const LOCALES = new Set<string>(Object.values(Locale));
-const MAX_OPTIONS = 25;
-const MAX_COMMANDS = 100;
-/** Name, description and every option's name and description together, per command. */
-const MAX_COMMAND_CHARACTERS = 4000;
 const AUTOCOMPLETE_TYPES = new Set([ApplicationCommandOptionType.String, ApplicationCommandOptionType.Integer, ApplicationCommandOptionType.Number]);
 
 interface Named {
@@ -25,7 +22,7 @@ function checkNamed(where: string, item: Named): string[] {
   for (const [locale, text] of descriptions) {
     if (locale && !LOCALES.has(locale)) problems.push(`${where}: "${locale}" is not a Discord locale`);
     const length = text?.length ?? 0;
-    if (length < 1 || length > 100) problems.push(`${where}: description${locale ? ` (${locale})` : ""} has ${length} characters, must be 1–100`);
+    if (length < 1 || length > DISCORD_LIMITS.description) problems.push(`${where}: description${locale ? ` (${locale})` : ""} has ${length} characters, must be 1–${DISCORD_LIMITS.description}`);
   }
   return problems;
 }
@@ -37,7 +34,7 @@ function characters(item: Named): number {
 /** Every rule the definitions break, one line each; empty when Discord will accept them. */
 export function validateCommands(commands: readonly CommandDefinition[]): string[] {
   const problems: string[] = [];
-  if (commands.length > MAX_COMMANDS) problems.push(`${commands.length} commands, at most ${MAX_COMMANDS}`);
+  if (commands.length > DISCORD_LIMITS.commands) problems.push(`${commands.length} commands, at most ${DISCORD_LIMITS.commands}`);
   const seen = new Set<string>();
   for (const command of commands) {
     const where = `/${command.name}`;
@@ -45,7 +42,7 @@ export function validateCommands(commands: readonly CommandDefinition[]): string
     seen.add(command.name);
     problems.push(...checkNamed(where, command));
     const options = command.options ?? [];
-    if (options.length > MAX_OPTIONS) problems.push(`${where}: ${options.length} options, at most ${MAX_OPTIONS}`);
+    if (options.length > DISCORD_LIMITS.optionsPerCommand) problems.push(`${where}: ${options.length} options, at most ${DISCORD_LIMITS.optionsPerCommand}`);
     const optionNames = new Set<string>();
     let optionalSeen = false;
     for (const option of options) {
@@ -59,7 +56,7 @@ export function validateCommands(commands: readonly CommandDefinition[]): string
       if ("autocomplete" in option && option.autocomplete && !AUTOCOMPLETE_TYPES.has(option.type)) problems.push(`${at}: autocomplete needs a string or number option`);
     }
     const total = characters(command) + options.reduce((sum, o) => sum + characters(o), 0);
-    if (total > MAX_COMMAND_CHARACTERS) problems.push(`${where}: ${total} characters in all, at most ${MAX_COMMAND_CHARACTERS}`);
+    if (total > DISCORD_LIMITS.commandCharacters) problems.push(`${where}: ${total} characters in all, at most ${DISCORD_LIMITS.commandCharacters}`);
   }
   return problems;
 }

@@ -1,10 +1,11 @@
 // What both Discord modes share: an interaction, once its platform shape is read, becomes a Request;
 // the Answer becomes messages. The gateway and the HTTP endpoint differ only in how they read and deliver.
 import type { Logger } from "pino";
-import type { Request, User } from "../../core/answer.js";
 import type { Bot } from "../../core/bot.js";
-import type { Choice } from "../../core/commands.js";
+import type { Choice } from "../../core/commands/command.js";
+import type { Request, User } from "../../core/protocol.js";
 import { parseSuggestionId } from "./custom-id.js";
+import { DISCORD_LIMITS } from "./limits.js";
 import { notice, renderAnswer, type DiscordMessage } from "./render.js";
 
 export interface AdminLists {
@@ -32,10 +33,8 @@ export interface Identity {
   requestId?: string;
 }
 
-/** A command to run, from a slash command, a clicked suggestion or a mention. */
-export interface Asked {
-  command: string;
-  args: Record<string, string | undefined>;
+/** What to ask the core: a slash command or a clicked suggestion (`command`, `args`), or a mention's `text`. */
+export interface Asked extends Pick<Request, "command" | "args" | "text"> {
   ephemeral: boolean;
   identity: Identity;
 }
@@ -69,19 +68,15 @@ export function askedForButton(customId: string, identity: Identity, ephemeral: 
 }
 
 export async function answerMessages(ctx: DiscordContext, asked: Asked): Promise<DiscordMessage[]> {
-  const user = userOf(ctx, asked.identity);
-  if (ctx.bot.command(asked.command)?.spec.admin && !user.isAdmin) {
-    ctx.logger?.warn({ platform: "discord", user: user.id, command: asked.command, requestId: asked.identity.requestId }, "admin command refused");
-  }
-  const request: Request = { command: asked.command, args: asked.args, user, locale: asked.identity.locale, requestId: asked.identity.requestId };
+  const { command, args, text, identity } = asked;
+  const request: Request = { command, args, text, user: userOf(ctx, identity), locale: identity.locale, requestId: identity.requestId };
   return renderAnswer(await ctx.bot.handle(request), asked.ephemeral);
 }
 
 export function completions(ctx: DiscordContext, command: string, option: string, typed: string, identity: Identity): Choice[] {
-  const user = userOf(ctx, identity);
-  const lang = ctx.bot.languageOf({ command, args: { [option]: typed }, user, locale: identity.locale });
   // Discord rejects a choice over 100 characters, and the whole response with it.
-  return ctx.bot.autocomplete(command, option, typed, lang).map((c) => ({ name: c.name.slice(0, 100), value: c.value.slice(0, 100) }));
+  const cut = (text: string) => text.slice(0, DISCORD_LIMITS.choiceText);
+  return ctx.bot.autocomplete(command, option, typed, identity.locale).slice(0, DISCORD_LIMITS.choices).map((c) => ({ name: cut(c.name), value: cut(c.value) }));
 }
 
 export function apology(locale: string | undefined): DiscordMessage {

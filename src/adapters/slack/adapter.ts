@@ -4,18 +4,31 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, HTTPReceiver, SocketModeReceiver, type webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Bot } from "../../core/bot.js";
-import { ConfigError, explain, type Config } from "../../config.js";
+import { ConfigError, explain } from "../../config.js";
 import type { Adapter } from "../adapter.js";
+import { InFlight } from "../kit/in-flight.js";
 import { boltLogger } from "./bolt-logger.js";
 import { registerHandlers } from "./handlers.js";
 import { SLACK_EVENTS_PATH } from "./names.js";
 
+/** What the Slack adapter needs from the configuration. */
+export interface SlackOptions {
+  botToken: string;
+  /** Socket Mode when set (xapp-…); else HTTP mode, verified with the signing secret. */
+  appToken?: string;
+  signingSecret?: string;
+  /** The Web API's base URL (tests point it at a local fake). */
+  apiUrl?: string;
+  adminUserIds: readonly string[];
+  commandPrefix: string;
+}
+
 /** A Slack Web API failure at start-up, as a message naming the variable to fix instead of a stack trace. */
-function startupError(error: unknown, variable: "SLACK_BOT_TOKEN" | "SLACK_APP_TOKEN", config: Config): Error {
+function startupError(error: unknown, variable: "SLACK_BOT_TOKEN" | "SLACK_APP_TOKEN", apiUrl: string | undefined): Error {
   const e = error as { code?: string; data?: { error?: string }; message?: string };
   if (e.code === "slack_webapi_platform_error") return new ConfigError([explain(variable, `Slack rejected it (${e.data?.error ?? "unknown error"})`)]);
   if (e.code === "slack_webapi_request_error" || e.code === "slack_webapi_http_error") {
-    const where = config.SLACK_API_URL ? explain("SLACK_API_URL", `${config.SLACK_API_URL} could not be used`) : "Slack could not be reached";
+    const where = apiUrl ? explain("SLACK_API_URL", `${apiUrl} could not be used`) : "Slack could not be reached";
     return new ConfigError([`${where}: ${e.message}`]);
   }
   return error instanceof Error ? error : new Error(String(error));
@@ -25,14 +38,12 @@ function startupError(error: unknown, variable: "SLACK_BOT_TOKEN" | "SLACK_APP_T
 // the answers in flight. A person is waiting here: give up within seconds (the failure is logged) instead.
 export const WEB_API_RETRY = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 2_000, maxRetryTime: 5_000 } satisfies webApi.RetryOptions;
 
-export function createSlackAdapter(config: Config, bot: Bot, logger: Logger): Adapter {
+export function createSlackAdapter(options: SlackOptions, bot: Bot, logger: Logger): Adapter {
   const log = logger.child({ adapter: "slack" });
-  const botToken = config.SLACK_BOT_TOKEN;
-  if (!botToken) throw new ConfigError([explain("SLACK_BOT_TOKEN", "is missing")]);
-  const { SLACK_APP_TOKEN: appToken, SLACK_SIGNING_SECRET: signingSecret } = config;
+  const { botToken, appToken, signingSecret, apiUrl } = options;
   if (!appToken && !signingSecret) throw new ConfigError([explain("SLACK_SIGNING_SECRET", "is missing: HTTP mode verifies every request with it")]);
   // The Web API client wants a base URL ending in a slash.
-  const clientOptions = { retryConfig: WEB_API_RETRY, ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.replace(/\/?$/, "/") } : {}) };
+  const clientOptions = { retryConfig: WEB_API_RETRY, ...(apiUrl ? { slackApiUrl: apiUrl.replace(/\/?$/, "/") } : {}) };
   const boltLog = boltLogger(log);
   const socketReceiver = appToken
     ? new SocketModeReceiver({ appToken, logger: boltLog, installerOptions: { clientOptions: { ...clientOptions } } })
@@ -42,7 +53,7 @@ export function createSlackAdapter(config: Config, bot: Bot, logger: Logger): Ad
   // deferInitialization: the token is checked (auth.test) in start(), where a rejection can become a clear message.
   const app = new App({ receiver: socketReceiver ?? httpReceiver, token: botToken, clientOptions, logger: boltLog, deferInitialization: true });
 
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new InFlight();
   let started = false;
   let stopping = false;
   let connected = !socketReceiver;
@@ -52,12 +63,9 @@ export function createSlackAdapter(config: Config, bot: Bot, logger: Logger): Ad
   registerHandlers(app, {
     bot,
     logger: log,
-    adminUserIds: new Set(config.SLACK_ADMIN_USER_IDS),
-    commandPrefix: config.SLACK_COMMAND_PREFIX ?? "",
-    track: (work) => {
-      inFlight.add(work);
-      return work.finally(() => inFlight.delete(work));
-    },
+    adminUserIds: new Set(options.adminUserIds),
+    commandPrefix: options.commandPrefix,
+    inFlight,
   });
   app.error(async (error) => void log.error({ err: error }, "Slack handler failed"));
 
@@ -78,14 +86,14 @@ export function createSlackAdapter(config: Config, bot: Bot, logger: Logger): Ad
     routes: httpReceiver ? { [SLACK_EVENTS_PATH]: serveEvents } : undefined,
     ready,
     async start() {
-      await app.init().catch((error: unknown) => Promise.reject(startupError(error, "SLACK_BOT_TOKEN", config)));
-      if (socketReceiver) await app.start().catch((error: unknown) => Promise.reject(startupError(error, "SLACK_APP_TOKEN", config)));
+      await app.init().catch((error: unknown) => Promise.reject(startupError(error, "SLACK_BOT_TOKEN", apiUrl)));
+      if (socketReceiver) await app.start().catch((error: unknown) => Promise.reject(startupError(error, "SLACK_APP_TOKEN", apiUrl)));
       started = true;
       log.info({ mode: socketReceiver ? "socket" : "http" }, "Slack adapter ready");
     },
     async stop() {
       stopping = true;
-      await Promise.allSettled([...inFlight]);
+      await inFlight.drain();
       if (socketReceiver && started) await app.stop();
     },
   };

@@ -1,6 +1,6 @@
 // A button carries the request to re-run (command, args, language), not the rendered answer: the answer is
 // computed again from the current knowledge when the button is clicked, and the value stays small.
-import type { Lang } from "../../core/answer.js";
+import type { Lang } from "../../core/protocol.js";
 import { MAX_ARG_LENGTH } from "../../core/sanitize.js";
 
 export interface ButtonRequest {

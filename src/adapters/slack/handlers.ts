@@ -2,13 +2,13 @@
 // (Slack gives 3 seconds) and answered through their response_url; mentions and DMs with chat.postMessage.
 import type { App, BlockAction, ButtonAction, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
-import type { Answer, Request, User } from "../../core/answer.js";
 import type { Bot } from "../../core/bot.js";
-import { argsFor, parseLine } from "../../core/parse.js";
+import type { Request, User } from "../../core/protocol.js";
+import type { InFlight } from "../kit/in-flight.js";
+import { RecentIds } from "../kit/recent-ids.js";
 import { decodeButtonValue, type ButtonRequest } from "./button-value.js";
 import { unescapeSlackText } from "./mrkdwn.js";
 import { slashCommandName, UMBRELLA_COMMAND } from "./names.js";
-import { RecentIds } from "./recent-ids.js";
 import { renderAnswer, SHARE_ACTION_ID, SUGGEST_ACTION_PREFIX, type SlackMessage } from "./render.js";
 import { postToResponseUrl } from "./response-url.js";
 
@@ -17,14 +17,15 @@ export interface SlackHandlerOptions {
   logger: Logger;
   adminUserIds: ReadonlySet<string>;
   commandPrefix: string;
-  /** Wraps the work of one answer, so that stopping can wait for the answers in flight. */
-  track(work: Promise<void>): Promise<void>;
+  /** The answers being worked on, so that stopping can wait for them. */
+  inFlight: InFlight;
 }
 
 // Citations carry source URLs: their previews would bury the answer.
 const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
 
-type Parsed = Pick<Request, "command" | "args">;
+/** What the asker sent, before the core parses it: a command with its line, a typed line, or a button's request. */
+type Asked = Pick<Request, "command" | "args" | "text" | "bareCommands" | "lang">;
 
 /** Where the answer to a slash command or a button click goes: its response_url, else the channel it came from. */
 interface Reply {
@@ -40,22 +41,11 @@ async function postWithWebApi(client: webApi.WebClient, to: { channel: string; u
   else await client.chat.postMessage({ channel, thread_ts, ...NO_UNFURL, ...message });
 }
 
-/** The bot's own mention (`<@U123>` or `<@U123|eventdesk>`) is how the message was addressed, not the question. */
-export function stripBotMention(text: string, botUserId: string | undefined): string {
-  const mention = botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, "g") : /^\s*<@[UW][A-Z0-9]+(\|[^>]*)?>/;
-  return text.replace(mention, " ").trim();
-}
-
 export function registerHandlers(app: App, options: SlackHandlerOptions): void {
   const { bot, logger, adminUserIds } = options;
   const user = (id: string, name?: string): User => ({ id, platform: "slack", isAdmin: adminUserIds.has(id), ...(name ? { name } : {}) });
 
-  const answer = (parsed: Parsed, asker: User, requestId: string | undefined, lang?: Request["lang"]): Promise<Answer> => {
-    if (bot.command(parsed.command)?.spec.admin && !asker.isAdmin) {
-      logger.warn({ user: asker.id, command: parsed.command, requestId }, "admin command refused: user not in SLACK_ADMIN_USER_IDS");
-    }
-    return bot.handle({ ...parsed, user: asker, requestId, ...(lang ? { lang } : {}) });
-  };
+  const answer = (asked: Asked, asker: User, requestId: string | undefined) => bot.handle({ ...asked, user: asker, requestId });
 
   /**
    * Delivers through the response_url (with retries); when that fails for good, posts the message with the Web API
@@ -72,9 +62,9 @@ export function registerHandlers(app: App, options: SlackHandlerOptions): void {
   };
 
   /** A private answer to whoever asked, with a button to share it when it may be shared. */
-  const respondPrivately = async (reply: Reply, parsed: Parsed, asker: User, requestId: string | undefined, lang?: Request["lang"]) => {
-    const a = await answer(parsed, asker, requestId, lang);
-    const share: ButtonRequest | undefined = a.private ? undefined : { command: parsed.command, args: definedArgs(parsed.args), lang: a.lang };
+  const respondPrivately = async (reply: Reply, asked: Asked, asker: User, requestId: string | undefined) => {
+    const a = await answer(asked, asker, requestId);
+    const share: ButtonRequest | undefined = a.private ? undefined : { command: a.command, args: a.args, lang: a.lang };
     await deliver(reply, asker, requestId, true, renderAnswer(a, { share }));
   };
 
@@ -91,18 +81,18 @@ export function registerHandlers(app: App, options: SlackHandlerOptions): void {
   for (const module of bot.catalogue) {
     app.command(slashCommandName(module.spec.name, options.commandPrefix), async ({ command, ack, client }) => {
       await ack();
-      const parsed = { command: module.spec.name, args: argsFor(module, unescapeSlackText(command.text).trim()) };
+      const asked = { command: module.spec.name, text: unescapeSlackText(command.text) };
       const reply = { client, responseUrl: command.response_url, channel: command.channel_id };
-      await options.track(respondPrivately(reply, parsed, user(command.user_id, command.user_name), command.trigger_id));
+      await options.inFlight.track(respondPrivately(reply, asked, user(command.user_id, command.user_name), command.trigger_id));
     });
   }
 
   app.command(`/${UMBRELLA_COMMAND}`, async ({ command, ack, client }) => {
     await ack();
     const text = unescapeSlackText(command.text).trim();
-    const parsed = text ? parseLine(text, bot.catalogue, false) : { command: "help", args: {} };
+    const asked = text ? { text, bareCommands: true } : { command: "help" };
     const reply = { client, responseUrl: command.response_url, channel: command.channel_id };
-    await options.track(respondPrivately(reply, parsed, user(command.user_id, command.user_name), command.trigger_id));
+    await options.inFlight.track(respondPrivately(reply, asked, user(command.user_id, command.user_name), command.trigger_id));
   });
 
   const readButton = (action: ButtonAction): ButtonRequest | undefined => {
@@ -117,7 +107,7 @@ export function registerHandlers(app: App, options: SlackHandlerOptions): void {
     await ack();
     const clicked = readButton(action);
     if (!clicked) return;
-    await options.track(respondPrivately(replyTo(body, client), clicked, user(body.user.id, body.user.name), body.trigger_id, clicked.lang));
+    await options.inFlight.track(respondPrivately(replyTo(body, client), clicked, user(body.user.id, body.user.name), body.trigger_id));
   });
 
   app.action<BlockAction<ButtonAction>>(SHARE_ACTION_ID, async ({ action, body, ack, client }) => {
@@ -126,33 +116,31 @@ export function registerHandlers(app: App, options: SlackHandlerOptions): void {
     if (!clicked) return;
     const share = async () => {
       const sharer = user(body.user.id, body.user.name);
-      const a = await answer(clicked, sharer, body.trigger_id, clicked.lang);
+      const a = await answer(clicked, sharer, body.trigger_id);
       // The answer is computed again for the sharer: one that has become private is still not published.
       await deliver(replyTo(body, client), sharer, body.trigger_id, a.private, renderAnswer(a));
     };
-    await options.track(share());
+    await options.inFlight.track(share());
   });
 
   /** A mention or a DM: free text is a question (or a `/command` typed after the mention), answered where it was asked. */
   const answerConversation = async (client: webApi.WebClient, said: Said) => {
-    const question = unescapeSlackText(stripBotMention(said.text, said.botUserId));
-    const parsed = question ? parseLine(question, bot.catalogue) : { command: "help", args: {} };
-    const a = await answer(parsed, user(said.user), said.eventId);
+    const a = await answer({ text: unescapeSlackText(said.text) }, user(said.user), said.eventId);
     await postWithWebApi(client, said, a.private && !said.dm, renderAnswer(a));
   };
 
-  app.event("app_mention", async ({ event, context, client, body }) => {
+  app.event("app_mention", async ({ event, client, body }) => {
     if (!event.user) return;
     const thread_ts = event.thread_ts ?? event.ts;
-    const said = { text: event.text, user: event.user, channel: event.channel, thread_ts, dm: false, eventId: body.event_id, botUserId: context.botUserId };
-    await options.track(answerConversation(client, said));
+    const said = { text: event.text, user: event.user, channel: event.channel, thread_ts, dm: false, eventId: body.event_id };
+    await options.inFlight.track(answerConversation(client, said));
   });
 
-  app.event("message", async ({ event, context, client, body }) => {
+  app.event("message", async ({ event, client, body }) => {
     // Only people's own new messages in a DM: not edits, joins or other bots (our own are dropped by Bolt).
     if (event.subtype !== undefined || event.channel_type !== "im" || event.bot_id || !event.user) return;
-    const said = { text: event.text ?? "", user: event.user, channel: event.channel, thread_ts: event.thread_ts, dm: true, eventId: body.event_id, botUserId: context.botUserId };
-    await options.track(answerConversation(client, said));
+    const said = { text: event.text ?? "", user: event.user, channel: event.channel, thread_ts: event.thread_ts, dm: true, eventId: body.event_id };
+    await options.inFlight.track(answerConversation(client, said));
   });
 }
 
@@ -164,8 +152,4 @@ interface Said {
   thread_ts?: string;
   dm: boolean;
   eventId: string;
-  botUserId?: string;
 }
-
-const definedArgs = (args: Request["args"]): Record<string, string> =>
-  Object.fromEntries(Object.entries(args).filter((e): e is [string, string] => typeof e[1] === "string"));

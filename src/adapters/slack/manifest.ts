@@ -1,5 +1,5 @@
 // The Slack app manifest, generated from the command catalogue: paste it into "Create New App → From a manifest".
-import type { CommandModule } from "../../core/commands.js";
+import type { CommandModule } from "../../core/commands/command.js";
 import { SLACK_EVENTS_PATH, slashCommandName, UMBRELLA_COMMAND } from "./names.js";
 
 export type ManifestMode = { socket: true } | { socket: false; publicUrl: string };

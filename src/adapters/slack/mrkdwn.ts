@@ -1,30 +1,17 @@
-// The Answer's Markdown subset → Slack mrkdwn. Everything is escaped first, so no text (the user's words echoed
-// back included) can form Slack's control sequences: <!channel>, <!here>, <@U…>, <#C…>, <!subteam^…>.
+// The Answer's Markdown subset → Slack mrkdwn (kit/markdown.ts), and what Slack's limits need: cutting escaped
+// mrkdwn into pieces without breaking a link, an entity or an emoji. Text is escaped, so nothing (the user's words
+// echoed back included) can form Slack's control sequences: <!channel>, <!here>, <@U…>, <#C…>, <!subteam^…>.
+import { renderMarkdown, slackDialect } from "../kit/markdown.js";
 
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
+/** Plain text as Slack must receive it: `&`, `<` and `>` as entities. */
+export const escapeMrkdwn = (text: string): string => slackDialect.text(text);
 
 /** What the user typed: Slack sends &, < and > in message and command text as entities. */
 export function unescapeSlackText(text: string): string {
   return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
-// Slack only renders *bold* at word boundaries, and Korean particles follow the bold word directly (**4,600억 원**의).
-const ZERO_WIDTH_SPACE = "\u200b";
-
-/** Links are made only for http(s) URLs: `[x](!here)` stays literal text instead of becoming `<!here|x>`. */
-function link(label: string, url: string): string {
-  return `<${url.replace(/\|/g, "%7C")}|${label}>`;
-}
-
-export function markdownToMrkdwn(markdown: string): string {
-  return escapeMrkdwn(markdown)
-    // Bounded, and no "[" inside a label: a long run of brackets must not make the scan quadratic.
-    .replace(/\[([^[\]\n]{1,500})\]\((https?:\/\/[^)\s]{1,2000})\)/g, (_, label: string, url: string) => link(label, url))
-    .replace(/\*\*(.+?)\*\*/g, `${ZERO_WIDTH_SPACE}*$1*${ZERO_WIDTH_SPACE}`)
-    .replace(/^- /gm, "• ");
-}
+export const markdownToMrkdwn = (markdown: string): string => renderMarkdown(markdown, slackDialect);
 
 /**
  * A source link for a citation: the title escaped and clipped to `max.title`, linked when the URL is http(s) and
@@ -33,7 +20,7 @@ export function markdownToMrkdwn(markdown: string): string {
 export function sourceLink(title: string, url: string | undefined, max: { title: number; url: number }): string {
   const label = escapeClipped(title, max.title);
   if (!url || !/^https?:\/\/\S+$/.test(url)) return label;
-  const linked = link(label, escapeMrkdwn(url));
+  const linked = `<${escapeMrkdwn(url).replace(/\|/g, "%7C")}|${label}>`;
   return linked.length - label.length <= max.url ? linked : label;
 }
 

@@ -1,7 +1,7 @@
 // `npm run slack:manifest -- [--socket | --http https://your-host]`: prints the app manifest (JSON) on stdout.
 // Command names take SLACK_COMMAND_PREFIX from the environment or .env.
 import "dotenv/config";
-import { catalogue } from "../../core/answer/catalogue.js";
+import { catalogue } from "../../core/commands/index.js";
 import { ConfigError, loadConfig } from "../../config.js";
 import { buildManifest, type ManifestMode } from "./manifest.js";
 

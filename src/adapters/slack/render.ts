@@ -1,7 +1,8 @@
 // Answer → Block Kit: a header, the body in mrkdwn sections, fields, the citations and knowledge version in a
 // context block, and buttons for the suggestions (and for sharing a private answer). Always within Slack's limits.
 import type { types } from "@slack/bolt";
-import { suggestionText, type Answer, type Citation } from "../../core/answer.js";
+import { suggestionText, type Answer, type Citation } from "../../core/protocol.js";
+import { label } from "../kit/labels.js";
 import { encodeButtonValue, type ButtonRequest } from "./button-value.js";
 import { clip, escapeClipped, escapeMrkdwn, head, markdownToMrkdwn, sourceLink, splitMrkdwn } from "./mrkdwn.js";
 
@@ -64,7 +65,7 @@ function bodyBlocks(answer: Answer, room: number): KnownBlock[] {
   // One piece more than there is room for says that the body does not fit.
   const pieces = splitMrkdwn(markdownToMrkdwn(answer.body), LIMITS.sectionText, room + 1);
   if (pieces.length > room) {
-    const note = answer.lang === "ko" ? "_… (답이 길어 줄였습니다)_" : "_… (the answer was shortened)_";
+    const note = `_… (${label(answer.lang, "shortened")})_`;
     pieces.splice(room - 1, pieces.length, note);
   }
   return pieces.map((text) => ({ type: "section", text: mrkdwn(text) }));
@@ -89,11 +90,10 @@ const contextElement = (text: string) => mrkdwn(clip(text, LIMITS.contextText));
 
 /** The citations, one element each, and the knowledge version last (a context block holds ten elements). */
 function contextBlock(answer: Answer): KnownBlock {
-  const ko = answer.lang === "ko";
   const shown = answer.citations.slice(0, LIMITS.contextElements - 1);
   const hidden = answer.citations.length - shown.length;
-  const more = hidden > 0 ? (ko ? `출처 ${hidden}개 더 · ` : `${hidden} more source(s) · `) : "";
-  const version = `${more}${ko ? "지식 버전" : "knowledge version"} \`${escapeMrkdwn(answer.version)}\``;
+  const more = hidden > 0 ? `${label(answer.lang, "moreSources", hidden)} · ` : "";
+  const version = `${more}${label(answer.lang, "version")} \`${escapeMrkdwn(answer.version)}\``;
   return { type: "context", elements: [...shown.map((c) => contextElement(citationText(c))), contextElement(version)] };
 }
 
@@ -106,7 +106,7 @@ function actionsBlock(answer: Answer, share: ButtonRequest | undefined): KnownBl
   const suggestions = answer.suggestions.map((s, i) =>
     button(`${SUGGEST_ACTION_PREFIX}${i}`, s.label || suggestionText(s), encodeButtonValue({ command: s.command, args: s.args, lang: answer.lang })),
   );
-  const shareLabel = answer.lang === "ko" ? "채널에 공유" : "Share in channel";
+  const shareLabel = label(answer.lang, "share");
   const shareButton = share && button(SHARE_ACTION_ID, shareLabel, encodeButtonValue(share), "primary");
   const elements = [shareButton, ...suggestions].filter((b): b is types.Button => b !== undefined).slice(0, LIMITS.actionElements);
   return elements.length ? [{ type: "actions", elements }] : [];

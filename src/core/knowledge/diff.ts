@@ -22,47 +22,41 @@ const label = (item: Named): string => {
   return name && name !== item.id ? `${name} (${item.id})` : item.id;
 };
 
-function sections(k: Knowledge | undefined): Record<string, ReadonlyMap<string, Named>> {
+function sections(k: Knowledge): Record<string, ReadonlyMap<string, Named>> {
   const single = (item?: Named) => new Map(item ? [[item.id, item]] : []);
   return {
-    event: single(k?.event),
-    people: k?.people ?? new Map(),
-    sessions: k?.sessions ?? new Map(),
-    tracks: k?.tracks ?? new Map(),
-    budget: single(k?.budget as Named | undefined),
-    remediation: k?.remediation ?? new Map(),
-    facts: k?.facts ?? new Map(),
-    sources: (k?.sources as ReadonlyMap<string, Named> | undefined) ?? new Map(),
+    event: single(k.event),
+    people: k.people,
+    sessions: k.sessions,
+    tracks: k.tracks,
+    budget: single(k.budget as Named | undefined),
+    remediation: k.remediation,
+    facts: k.facts,
+    sources: k.sources as unknown as ReadonlyMap<string, Named>,
   };
 }
 
 /** A hash of one item: equal hashes stand for equal JSON, which is what "changed" has always meant here. */
-export const itemHash = (item: unknown): string => createHash("sha1").update(JSON.stringify(item)).digest("base64");
+const itemHash = (item: unknown): string => createHash("sha1").update(JSON.stringify(item)).digest("base64");
 
-const fingerprints = new WeakMap<Knowledge, Fingerprint>();
-
-/** Takes (once) and remembers the knowledge's fingerprint. */
-export function fingerprint(k: Knowledge): Fingerprint {
-  let found = fingerprints.get(k);
-  if (!found) {
-    const entries = Object.entries(sections(k)).map(([section, items]) => [section, new Map([...items].map(([id, item]) => [id, itemHash(item)]))]);
-    found = Object.fromEntries(entries) as Fingerprint;
-    fingerprints.set(k, found);
-  }
-  return found;
+/** Per section, a hash of each item: taken where a snapshot is built (the reload worker), so a diff is cheap. */
+export function fingerprintOf(k: Knowledge): Fingerprint {
+  const entries = Object.entries(sections(k)).map(([section, items]) => [section, new Map([...items].map(([id, item]) => [id, itemHash(item)]))]);
+  return Object.fromEntries(entries) as Fingerprint;
 }
 
-/** For a knowledge rebuilt from a worker's messages: the fingerprint the worker took, so it is not taken again. */
-export function adoptFingerprint(k: Knowledge, print: Fingerprint): void {
-  fingerprints.set(k, print);
+/** What a diff compares: a knowledge and its fingerprint. */
+export interface Fingerprinted {
+  knowledge: Knowledge;
+  fingerprint: Fingerprint;
 }
 
 /** The sections that differ between two knowledges (unchanged sections are left out). */
-export function diffKnowledge(before: Knowledge | undefined, after: Knowledge): SectionDiff[] {
-  const a = before ? fingerprint(before) : {};
-  const b = fingerprint(after);
-  const itemsBefore = sections(before);
-  const itemsAfter = sections(after);
+export function diffKnowledge(before: Fingerprinted, after: Fingerprinted): SectionDiff[] {
+  const a = before.fingerprint;
+  const b = after.fingerprint;
+  const itemsBefore = sections(before.knowledge);
+  const itemsAfter = sections(after.knowledge);
   const out: SectionDiff[] = [];
   for (const section of Object.keys(itemsAfter)) {
     const was = a[section] ?? new Map<string, string>();

@@ -4,7 +4,6 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { fingerprint } from "./diff.js";
 import { fieldName, issueProblems, linesOf, parseWithLines, type LineOf } from "./places.js";
 import { parseSchedule, type ImportedSchedule } from "./schedule.js";
 import { DEFAULT_FETCH_LIMITS, fetchSchedule, type FetchLimits } from "./schedule-fetch.js";
@@ -213,7 +212,5 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
   for (const [name, text] of texts) sourceTexts.set(name.split("/").pop()!, text);
   const knowledge = mergePack(parsed, sourceTexts, problems, schedules);
   if (problems.length > 0) return { problems, version, files };
-  // Taken here, where the knowledge is built (a reload's worker), so that a reload's diff is cheap on the main thread.
-  fingerprint(knowledge);
   return { knowledge, problems, version, files };
 }

@@ -4,6 +4,7 @@
 // fills the rest (see "Importing a schedule" in the README).
 import { romanize } from "es-hangul";
 import type { ImportedEvent, ImportedPerson, ImportedSchedule } from "./schedule.js";
+import { squash } from "../text.js";
 import type { KnowledgeProblem, Person, Session, Source, Track } from "./schema.js";
 
 export interface MergeTarget {
@@ -15,7 +16,6 @@ export interface MergeTarget {
 
 type Citation = Session["more"][number];
 
-const squash = (s: string) => s.normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 /** A pack id from a name: Hangul romanized, then lower-case letters, digits, '.', '_' and '-'. */
 const idFrom = (name: string) =>
   romanize(name.normalize("NFC")).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "");

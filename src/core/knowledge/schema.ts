@@ -142,7 +142,6 @@ export const packFileSchema = z
   })
   .strict();
 
-export type Localized = z.infer<typeof localized>;
 export type Source = z.infer<typeof sourceSchema>;
 export type EventInfo = z.infer<typeof eventSchema>;
 export type Person = z.infer<typeof personSchema>;

@@ -1,20 +1,12 @@
 // Term analysis shared by indexing and querying, so that a word is cut the same way on both sides
 // (see ../shared/docs/korean-search.md for the measurements behind each step).
 import { convertQwertyToHangul, disassemble, getChoseong } from "es-hangul";
+import { normalize } from "../text.js";
 
 const HANGUL = /[\uac00-\ud7a3]/;
-const HANGUL_OR_JAMO = /[\uac00-\ud7a3\u3131-\u318e]/;
 const CHOSEONG_ONLY = /^[\u3131-\u314e]+$/;
 const LATIN_ONLY = /^[a-z]+$/;
-// Control, format and bidirectional-override characters: never meaningful in a question.
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/g;
 
-/** NFC (Hangul typed on some systems arrives decomposed), invisible characters removed, spaces folded. */
-export function normalize(text: string): string {
-  return text.normalize("NFC").replace(INVISIBLE, " ").replace(/\s+/g, " ").trim();
-}
-
-export const hasHangul = (text: string): boolean => HANGUL_OR_JAMO.test(text);
 export const isHangulWord = (word: string): boolean => HANGUL.test(word);
 export const isChoseongOnly = (word: string): boolean => CHOSEONG_ONLY.test(word);
 
@@ -80,7 +72,13 @@ export function stemEnglish(word: string): string {
 /** Korean typed with an English keyboard layout (skarndgns → 남궁훈), or undefined when it does not read as Hangul. */
 export function fromQwerty(word: string): string | undefined {
   if (!LATIN_ONLY.test(word) || word.length < 2) return undefined;
-  const converted = convertQwertyToHangul(word);
+  let converted: string;
+  try {
+    converted = convertQwertyToHangul(word);
+  } catch {
+    // es-hangul throws on some Latin words ("horstmann"): they are simply not Korean.
+    return undefined;
+  }
   // A real Korean word comes out as whole syllables; keyboard noise leaves loose jamo or Latin behind.
   return /^[\uac00-\ud7a3]+$/.test(converted) ? converted : undefined;
 }

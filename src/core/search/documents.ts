@@ -1,7 +1,7 @@
 // Turns knowledge items into searchable documents: what each item is called, what it says in Korean and
 // in English, and the words that name its kind (so "이채영 직책" reaches the person, not her keynote).
-import { formatWon } from "../answer/format.js";
-import type { Knowledge, Localized } from "../knowledge/schema.js";
+import { formatWon, type Localized } from "../locale.js";
+import type { Knowledge } from "../knowledge/schema.js";
 
 export type DocType = "person" | "session" | "track" | "budget" | "remediation" | "fact" | "event";
 

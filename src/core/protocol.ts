@@ -1,21 +1,33 @@
-// The platform-neutral shapes that cross the line between the core and the adapters.
+// The platform-neutral protocol between the core and the adapters: a Request in, an Answer out.
+import type { Lang } from "./locale.js";
 
-export type Lang = "ko" | "en";
-export type Platform = "console" | "slack" | "discord";
+export type { Lang } from "./locale.js";
 
 export interface User {
   id: string;
-  platform: Platform;
+  /** The name of the adapter the user came through ("slack", "discord", "console", …): adapters declare it. */
+  platform: string;
   /** Decided by the adapter from its own configuration (admin ID lists, Discord permissions). */
   isAdmin: boolean;
+  /** A local operator (the console): exempt from rate limits. */
+  trusted?: boolean;
   name?: string;
 }
 
-/** One question, whatever platform it came from. Free text is the `ask` command with `args.question`. */
+/**
+ * One question, whatever platform it came from. Either `text`, a line as the user typed it (`/speaker 고우찬` or a
+ * free question), which the core parses; or a `command` the platform already separated (a slash command, a
+ * button), with its `args`, or with `text` as the line that fills its first option.
+ */
 export interface Request {
-  command: string;
-  args: Record<string, string | undefined>;
+  text?: string;
+  /** With `text` and no `command`: the first word may name a command without a slash (`/eventdesk speaker 고우찬`). */
+  bareCommands?: boolean;
+  command?: string;
+  args?: Record<string, string | undefined>;
   user: User;
+  /** Where follow-ups belong: a Slack thread, a Discord channel and user, the console session. */
+  conversation?: string;
   /** The user's interface locale (Discord's `interaction.locale`), used when the text itself has no Hangul. */
   locale?: string;
   /** Forces the answer language, whatever the text or locale say. */
@@ -52,7 +64,7 @@ export interface Answer {
   answered: boolean;
   lang: Lang;
   title: string;
-  /** A small Markdown subset: paragraphs, `- ` bullets, `**bold**`, `[text](url)`. */
+  /** The Markdown subset of `adapters/kit/markdown.ts`; text that came from a user is escaped, so always inert. */
   body: string;
   fields: Field[];
   citations: Citation[];
@@ -61,6 +73,8 @@ export interface Answer {
   private: boolean;
   /** The command that produced the answer (free text is routed to one). */
   command: string;
+  /** The arguments that command ran with: what a "Share in channel" button re-runs. */
+  args: Record<string, string>;
   /** The knowledge version the answer came from. */
   version: string;
 }

@@ -1,13 +1,9 @@
-// A worker thread that reads, validates and merges a pack, turns it into search documents and indexes them, then
+// The reload worker: runs the snapshot builder's thread-free steps (snapshot.ts `prepare`) and builds the index, then
 // sends the result to the main thread in slices, each when the main thread asks for the next: a reload of a large
 // pack never holds up the answers in between.
 import { parentPort, workerData } from "node:worker_threads";
-import { fingerprint } from "./knowledge/diff.js";
-import { loadKnowledge, type LoadOptions } from "./knowledge/load.js";
-import { buildDocuments } from "./search/documents.js";
-import { SearchIndex } from "./search/index.js";
-import { indexParts } from "./search/transfer.js";
-import type { WorkerMessage } from "./snapshot.js";
+import { searchEngine } from "../search/index.js";
+import { prepare, type WorkerInput, type WorkerMessage } from "./snapshot.js";
 
 /** Items per message: receiving one message is one uninterrupted piece of main-thread work. */
 const SLICE = 200;
@@ -27,19 +23,19 @@ async function inSlices<T>(items: readonly T[], send: (slice: T[]) => Promise<vo
   for (let i = 0; i === 0 || i < items.length; i += SLICE) await send(items.slice(i, i + SLICE));
 }
 
-const { dir, options } = workerData as { dir: string; options: LoadOptions };
-const loaded = await loadKnowledge(dir, options);
-if (!loaded.knowledge) {
-  await post({ kind: "failed", problems: loaded.problems, version: loaded.version });
+const { dir, options } = workerData as WorkerInput;
+const result = await prepare(dir, options);
+if (!result.ok) {
+  await post({ kind: "failed", problems: result.problems, version: result.version });
 } else {
-  const { event, budget, ...sections } = loaded.knowledge;
-  const hashes = fingerprint(loaded.knowledge);
+  const { knowledge, docs, tables, fingerprint, version, files } = result.prepared;
+  const { event, budget, ...sections } = knowledge;
   for (const [section, items] of Object.entries(sections)) {
-    const hashed = hashes[section];
+    const hashed = fingerprint[section];
     await inSlices<{ id: string }>([...items.values()], (slice) => post({ kind: "items", section, items: slice, hashes: slice.map((item) => hashed.get(item.id)!) }));
   }
-  const docs = buildDocuments(loaded.knowledge);
   await inSlices(docs, (slice) => post({ kind: "docs", docs: slice }));
-  for (const part of indexParts(SearchIndex.serialize(docs))) await post({ kind: "index", part });
-  await post({ kind: "done", event, budget, hashes: { event: hashes.event, budget: hashes.budget }, version: loaded.version, files: loaded.files });
+  await inSlices([...tables.names].map(([key, keys]) => [key, [...keys]] as [string, string[]]), (entries) => post({ kind: "names", entries }));
+  for (const part of searchEngine.parts(docs)) await post({ kind: "index", part });
+  await post({ kind: "done", event, budget, hashes: { event: fingerprint.event, budget: fingerprint.budget }, version, files });
 }

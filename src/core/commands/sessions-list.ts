@@ -1,8 +1,8 @@
 // One way to show a list of sessions, used by `session`, `track` and free questions: counts first,
 // then the sessions in time order, cut so long lists stay readable.
-import type { Lang } from "../answer.js";
+import { formatDate, say, type Lang } from "../locale.js";
 import type { Knowledge, Session } from "../knowledge/schema.js";
-import { bilingual, capList, formatDate, speakerList } from "./format.js";
+import { bilingual, capList, speakerList } from "./format.js";
 
 export const LIST_LIMIT = 15;
 
@@ -20,13 +20,17 @@ export function sessionList(k: Knowledge, sessions: Session[], lang: Lang): stri
   const sorted = [...sessions].sort(byTime);
   const perDay = new Map<string, number>();
   for (const s of sorted) perDay.set(s.date, (perDay.get(s.date) ?? 0) + 1);
-  const days = [...perDay].map(([d, n]) => (lang === "ko" ? `${formatDate(d, lang, k.event?.start)} ${n}개` : `${n} on ${formatDate(d, lang, k.event?.start)}`));
-  const head = lang === "ko" ? `세션 ${sorted.length}개: ${days.join(", ")}` : `${sorted.length} session(s): ${days.join(", ")}`;
+  const days = [...perDay].map(([d, n]) => {
+    const day = formatDate(d, lang, k.event?.start);
+    return say(lang, { ko: `${day} ${n}개`, en: `${n} on ${day}` });
+  });
+  const head = say(lang, { ko: `세션 ${sorted.length}개: ${days.join(", ")}`, en: `${sorted.length} session(s): ${days.join(", ")}` });
   const more =
     sorted.length > LIST_LIMIT
-      ? lang === "ko"
-        ? "\n\n트랙, 날짜(예: 8일), 연사나 제목 낱말을 더해 좁혀 보세요."
-        : "\n\nNarrow it down with a track, a day (e.g. day 2), a speaker or a word of the title."
+      ? say(lang, {
+          ko: "\n\n트랙, 날짜(예: 8일), 연사나 제목 낱말을 더해 좁혀 보세요.",
+          en: "\n\nNarrow it down with a track, a day (e.g. day 2), a speaker or a word of the title.",
+        })
       : "";
   return `${head}\n${capList(sorted.map((s) => sessionLine(k, s, lang)), LIST_LIMIT, lang)}${more}`;
 }

@@ -1,5 +1,5 @@
-// The one list of commands every platform registers from.
-import type { CommandModule } from "../commands.js";
+// The command catalogue: the one list every platform registers from. Adding a command is one module plus one line here.
+import type { CommandModule } from "./command.js";
 import { ask } from "./ask.js";
 import { budget } from "./budget.js";
 import { event } from "./event.js";
@@ -11,3 +11,5 @@ import { speaker } from "./speaker.js";
 import { track } from "./track.js";
 
 export const catalogue: readonly CommandModule[] = [speaker, track, session, budget, remediation, event, ask, help, reload];
+
+export { helpDraft } from "./help.js";

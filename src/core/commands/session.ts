@@ -1,11 +1,12 @@
-import type { Lang } from "../answer.js";
-import type { CommandModule, Draft } from "../commands.js";
+import { addDays, formatDate, say, type Lang } from "../locale.js";
+import { inert } from "../markdown.js";
 import type { Knowledge, Session } from "../knowledge/schema.js";
-import { ANSWER_COVERAGE, isInformative } from "../search/index.js";
+import { ANSWER_COVERAGE, isInformative } from "../search/query.js";
 import { koreanForms, words } from "../search/analyze.js";
-import type { Snapshot } from "../snapshot.js";
+import type { Snapshot } from "../snapshot/snapshot.js";
+import { defineCommand, type Draft } from "./command.js";
 import { choicesFor, findKeys } from "./find.js";
-import { bilingual, cite, formatDate, speakerList, suggest } from "./format.js";
+import { bilingual, cite, speakerList, suggest } from "./format.js";
 import { sessionList } from "./sessions-list.js";
 
 const KIND_WORDS: Record<string, Session["kind"]> = {
@@ -32,7 +33,7 @@ export function dayOf(text: string, eventStart?: string): string | undefined {
     t.match(/(?:day\s*|)(\d)\s*(?:일차)/)?.[1] ??
     t.match(/\bday\s*(\d)\b/)?.[1] ??
     (/(첫째|첫날|first day)/.test(t) ? "1" : /(둘째|이틀째|second day)/.test(t) ? "2" : /(셋째|사흘째|third day|last day|마지막 ?날)/.test(t) ? "3" : undefined);
-  if (nth && eventStart) return new Date(Date.parse(eventStart) + (Number(nth) - 1) * 86_400_000).toISOString().slice(0, 10);
+  if (nth && eventStart) return addDays(eventStart, Number(nth) - 1);
   const dom = t.match(/(\d{1,2})\s*일(?!차)/)?.[1] ?? t.match(/\b(?:dec(?:ember)?\.?\s*(\d{1,2})|(\d{1,2})\s*dec(?:ember)?)\b/)?.slice(1).find(Boolean);
   if (dom && eventStart) return `${eventStart.slice(0, 8)}${dom.padStart(2, "0")}`;
   return undefined;
@@ -40,18 +41,18 @@ export function dayOf(text: string, eventStart?: string): string | undefined {
 
 function detail(k: Knowledge, s: Session, lang: Lang): Draft {
   const tracks = s.tracks.map((t) => k.tracks.get(t)).filter((t) => t !== undefined);
-  const links = [...(s.url ? [{ title: lang === "ko" ? "세션 페이지" : "Session page", url: s.url }] : []), ...s.links];
+  const links = [...(s.url ? [{ title: say(lang, { ko: "세션 페이지", en: "Session page" }), url: s.url }] : []), ...s.links];
   return {
     title: bilingual(s.title, lang),
     body: [
       s.summary?.[lang],
-      links.length ? links.map((l) => `[${l.title}](${l.url})`).join(" · ") : undefined,
+      links.length ? links.map((l) => `[${inert(l.title)}](${l.url})`).join(" · ") : undefined,
     ].filter(Boolean).join("\n\n") || KIND_LABEL[s.kind][lang],
     fields: [
-      { name: lang === "ko" ? "종류" : "Kind", value: KIND_LABEL[s.kind][lang], inline: true },
-      { name: lang === "ko" ? "일시" : "When", value: formatDate(s.date, lang, k.event?.start, s.time), inline: true },
-      ...(tracks.length ? [{ name: lang === "ko" ? "트랙" : "Track", value: tracks.map((t) => bilingual(t.name, lang)).join(", "), inline: true }] : []),
-      ...(s.speakers.length ? [{ name: lang === "ko" ? "연사" : "Speakers", value: speakerList(k, s, lang), inline: false }] : []),
+      { name: say(lang, { ko: "종류", en: "Kind" }), value: KIND_LABEL[s.kind][lang], inline: true },
+      { name: say(lang, { ko: "일시", en: "When" }), value: formatDate(s.date, lang, k.event?.start, s.time), inline: true },
+      ...(tracks.length ? [{ name: say(lang, { ko: "트랙", en: "Track" }), value: tracks.map((t) => bilingual(t.name, lang)).join(", "), inline: true }] : []),
+      ...(s.speakers.length ? [{ name: say(lang, { ko: "연사", en: "Speakers" }), value: speakerList(k, s, lang), inline: false }] : []),
     ],
     citations: cite(k, [s]),
     suggestions: s.speakers.slice(0, 3).map((id) => suggest(k.people.get(id)?.name[lang] ?? id, "speaker", { name: id })),
@@ -97,29 +98,36 @@ export function matchSessions(snapshot: Snapshot, query: string): Session[] {
   return (byTrackOrSpeaker(snapshot, rest) ?? []).filter(fits);
 }
 
-export const session: CommandModule = {
+const keynotes = (lang: Lang) => suggest(say(lang, { ko: "키노트", en: "Keynotes" }), "session", { query: "keynote" });
+
+export const session = defineCommand({
   spec: {
     name: "session",
     description: { ko: "세션 찾기: 제목, 날짜, 트랙, 연사로", en: "Find sessions by title, day, track or speaker" },
     options: [{ name: "query", description: { ko: "제목 낱말, 날짜(8일), 트랙 또는 연사", en: "Title words, a day (day 2), a track or a speaker" }, autocomplete: true }],
+    aliases: ["sessions", "세션"],
     example: "keynote",
   },
+  routes: [
+    { words: ["세션", "session", "sessions", "발표", "강연", "talk", "talks", "발표세션"] },
+    { words: ["키노트", "keynote", "keynotes", "기조연설"], args: { query: "keynote" } },
+  ],
   run({ snapshot, lang }, { query }) {
     const k = snapshot.knowledge;
     const all = [...k.sessions.values()];
     if (!query) {
       return {
-        title: lang === "ko" ? "세션" : "Sessions",
+        title: say(lang, { ko: "세션", en: "Sessions" }),
         body: sessionList(k, all, lang),
         citations: cite(k, [...(k.event ? [k.event] : []), ...all.slice(0, 3)]),
-        suggestions: [suggest(lang === "ko" ? "키노트" : "Keynotes", "session", { query: "keynote" })],
+        suggestions: [keynotes(lang)],
       };
     }
     const found = matchSessions(snapshot, query);
     if (found.length === 1) return detail(k, found[0], lang);
     if (found.length > 1) {
       return {
-        title: lang === "ko" ? `‘${query}’ 세션 ${found.length}개` : `${found.length} sessions for “${query}”`,
+        title: say(lang, { ko: `‘${query}’ 세션 ${found.length}개`, en: `${found.length} sessions for “${query}”` }),
         body: sessionList(k, found, lang),
         citations: cite(k, found.slice(0, 5)),
         suggestions: found.slice(0, 3).map((s) => suggest(s.title[lang].slice(0, 60), "session", { query: s.id })),
@@ -127,14 +135,14 @@ export const session: CommandModule = {
     }
     return {
       answered: false,
-      title: lang === "ko" ? "세션을 찾지 못했습니다" : "No matching session",
-      body:
-        lang === "ko"
-          ? `지식에 ‘${query}’에 맞는 세션이 없습니다. 키노트, 날짜(예: 8일), 트랙(예: AI)이나 연사 이름으로 찾아 보세요.`
-          : `The knowledge has no session matching “${query}”. Try keynote, a day (day 2), a track (AI) or a speaker's name.`,
-      suggestions: [suggest(lang === "ko" ? "키노트" : "Keynotes", "session", { query: "keynote" }), suggest(lang === "ko" ? "트랙" : "Tracks", "track")],
+      title: say(lang, { ko: "세션을 찾지 못했습니다", en: "No matching session" }),
+      body: say(lang, {
+        ko: `지식에 ‘${inert(query)}’에 맞는 세션이 없습니다. 키노트, 날짜(예: 8일), 트랙(예: AI)이나 연사 이름으로 찾아 보세요.`,
+        en: `The knowledge has no session matching “${inert(query)}”. Try keynote, a day (day 2), a track (AI) or a speaker's name.`,
+      }),
+      suggestions: [keynotes(lang), suggest(say(lang, { ko: "트랙", en: "Tracks" }), "track")],
     };
   },
   autocomplete: (snapshot, _option, typed, lang) =>
     choicesFor(snapshot, "session", typed, (key, l) => `${snapshot.knowledge.sessions.get(key)!.title[l]} (${key})`, lang),
-};
+});

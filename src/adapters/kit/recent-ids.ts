@@ -1,4 +1,4 @@
-// Slack re-sends an event it thinks failed (X-Slack-Retry-Num), minutes apart: remember the event ids seen lately,
+// Platforms re-send what they think failed (Slack's X-Slack-Retry-Num, minutes apart): remember the ids seen lately,
 // bounded in count and age, so each event is answered once.
 
 export class RecentIds {
