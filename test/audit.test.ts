@@ -38,7 +38,8 @@ describe("the reload audit log", () => {
     await pack.write("schedule.json", await readFile(SHARED_SCHEDULE, "utf8"));
     await ask(bot, "/reload", { user: { ...SLACK_ADMIN } });
     const v1 = bot.snapshot.version;
-    await pack.write("schedule.json", tinySchedule([event(1, "A", { date: "2022-12-08" })]));
+    // A bad field is only a warning now; a file that is not JSON fails the reload.
+    await pack.write("schedule.json", tinySchedule([event(1, "A")]).replace('"title": "A"', '"title": "A",,'));
     await ask(bot, "/reload", { user: { ...DISCORD_ADMIN } });
 
     const [imported, failed, ...rest] = await readLog(dataDir);
@@ -57,8 +58,9 @@ describe("the reload audit log", () => {
       {
         file: "ifkakao-2022/schedule.json",
         line: expect.any(Number),
-        field: "schedule.conference.days[0].rooms.Online[0].date",
-        message: expect.stringMatching(/date-time with its offset/),
+        field: "schedule.conference.days[0].rooms.Online[0].title",
+        message: expect.stringMatching(/^not JSON: /),
+        value: expect.stringContaining('"title": "A",,'),
       },
     ]);
   });

@@ -10,6 +10,8 @@ import type { LoadOptions } from "../../src/core/knowledge/load.js";
 import { copyDefaultPack, type TempPack } from "../core/pack.js";
 
 export const SHARED_SCHEDULE = "../shared/data/ifkakao2022/schedule.json";
+/** Real exports (pretalx, frab, c3voc, hub 2.0), read from here as published. */
+export const REAL_SCHEDULES = "../shared/data/real-schedules";
 
 export const ADMIN = { id: "U-admin", platform: "slack", isAdmin: true, name: "admin" } as const;
 

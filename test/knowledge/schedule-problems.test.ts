@@ -66,7 +66,7 @@ describe("a broken schedule", () => {
     expect(r.problems).toEqual([expect.objectContaining({ file: "bad.json", field: "schedule.conference.days", line: lineOf(text, '"days"') })]);
   });
 
-  it("with missing fields and bad dates lists every problem with file, line and field", async () => {
+  it("with missing fields and bad dates still loads: every field left out is a warning with file, line, field and value", async () => {
     const good = JSON.parse(tinySchedule([event(1, "A"), event(2, "B"), event(3, "C"), event(4, "D")]));
     const events = good.schedule.conference.days[0].rooms.Online;
     delete events[0].title;
@@ -76,36 +76,53 @@ describe("a broken schedule", () => {
     const text = JSON.stringify(good, null, 2);
     const r = await loadKnowledge((await folder({ "conf/broken.json": text })).dir);
     const at = (i: number) => `schedule.conference.days[0].rooms.Online[${i}]`;
-    expect(r.problems.map((p) => [p.file, p.field])).toEqual([
+    expect(r.problems).toEqual([]);
+    expect(r.warnings.map((p) => [p.file, p.field])).toEqual([
       ["conf/broken.json", `${at(0)}.title`],
       ["conf/broken.json", `${at(1)}.date`],
       ["conf/broken.json", `${at(2)}.date`],
       ["conf/broken.json", `${at(3)}.persons[0]`],
     ]);
-    // A missing field is placed at its event; a bad value at its own line.
-    expect(r.problems[0].line).toBe(lineOf(text, '"id": 1') - 1);
-    expect(r.problems[1]).toMatchObject({ line: lineOf(text, "2022-12-32"), message: "not a real date-time" });
-    expect(r.problems[2]).toMatchObject({ line: lineOf(text, "next Thursday"), message: expect.stringMatching(/date-time with its offset/) });
-    expect(r.problems[3].message).toMatch(/needs a name/);
-    expect(formatProblem(r.problems[1])).toBe(`conf/broken.json:${lineOf(text, "2022-12-32")} (${at(1)}.date): not a real date-time`);
+    // A missing field is placed at its event; a bad value at its own line, and shown.
+    expect(r.warnings[0]).toMatchObject({ line: lineOf(text, '"id": 1') - 1, message: 'no title: listed as "1"' });
+    expect(r.warnings[1]).toMatchObject({ line: lineOf(text, "2022-12-32"), message: "not a real date-time: the event is kept on its day (2022-12-08) without a time", value: '"2022-12-32T12:00:00+09:00"' });
+    expect(r.warnings[2]).toMatchObject({ line: lineOf(text, "next Thursday"), message: expect.stringMatching(/^not a date-time/), value: '"next Thursday"' });
+    expect(r.warnings[3]).toMatchObject({ message: expect.stringMatching(/without a name/), value: '{"organisation": "카카오"}' });
+    expect(formatProblem(r.warnings[1])).toBe(
+      `conf/broken.json:${lineOf(text, "2022-12-32")} (${at(1)}.date): not a real date-time: the event is kept on its day (2022-12-08) without a time (value: "2022-12-32T12:00:00+09:00")`,
+    );
+    // Each event is kept without what could not be read.
+    const k = r.knowledge!;
+    expect(k.sessions.get("1")!.title.en).toBe("1");
+    expect(k.sessions.get("2")).toMatchObject({ date: "2022-12-08", title: { en: "B" } });
+    expect(k.sessions.get("2")!.time).toBeUndefined();
+    expect(k.sessions.get("4")!.speakers).toEqual([]);
   });
 
-  it("that is not JSON, or JSON that is no schedule, is reported with its line", async () => {
+  it("that is not JSON, or JSON that is no schedule, is a problem placed by line (pretty) or path (minified)", async () => {
     const truncated = tinySchedule([event(1, "A")]).slice(0, 200);
-    const r = await loadKnowledge((await folder({ "a.json": truncated, "b.json": '{ "talks": [] }', "c.json": "<html>\n</html>" })).dir);
+    const minified = JSON.stringify(JSON.parse(tinySchedule([event(1, "A")]))).replace('"title":"A"', '"title":"A",,');
+    const r = await loadKnowledge((await folder({ "a.json": truncated, "b.json": '{ "talks": [] }', "c.json": "<html>\n</html>", "d.json": minified })).dir);
     expect(r.problems).toEqual([
       expect.objectContaining({ file: "a.json", line: truncated.split("\n").length, message: expect.stringMatching(/^not JSON/) }),
-      expect.objectContaining({ file: "b.json", line: 1, message: expect.stringMatching(/not a pretalx\/frab schedule/) }),
-      expect.objectContaining({ file: "c.json", message: expect.stringMatching(/^not JSON: Unexpected token '<'/) }),
+      expect.objectContaining({ file: "b.json", field: "schedule", message: expect.stringMatching(/^not a schedule: .*pretalx, frab, c3voc/) }),
+      expect.objectContaining({ file: "c.json", line: 1, message: expect.stringMatching(/^not JSON: Unexpected token '<'/) }),
+      expect.objectContaining({ file: "d.json", field: "schedule.conference.days[0].rooms.Online[0].title", message: expect.stringMatching(/^not JSON: .* \(at character \d+\)$/), value: expect.stringContaining('"title":"A",,') }),
     ]);
+    expect(r.problems[3].line).toBeUndefined();
   });
 
-  it("that repeats a session id, or a second schedule of the same conference, is reported", async () => {
+  it("that repeats a session id keeps both (a recurrence); an id already imported from another schedule is a problem", async () => {
     const text = tinySchedule([event(1, "A"), event(1, "A again")]);
-    const r = await loadKnowledge((await folder({ "one.json": text, "two.json": tinySchedule([event(9, "Z")]) })).dir);
+    const other = tinySchedule([event(1, "Z")], "other2022");
+    const r = await loadKnowledge((await folder({ "one.json": text, "three.json": other, "two.json": tinySchedule([event(9, "Z")]) })).dir);
     expect(r.problems).toEqual([
-      { file: "one.json", line: lineOf(text, '"A again"') - 2, field: "id", message: 'session id "1" is already imported from one.json' },
+      { file: "three.json", line: lineOf(other, '"id": 1'), field: "id", message: 'session id "1" is already imported from one.json' },
       { file: "two.json", message: 'a second schedule for the same conference (source "schedule-tiny2022"): give the pack one' },
+    ]);
+    // No guid, the same id, another title: most likely a mistake, so it is said.
+    expect(r.warnings).toEqual([
+      expect.objectContaining({ file: "one.json", line: lineOf(text, '"A again"') - 2, message: expect.stringMatching(/^shared with "A", which has another title/), value: '"1"' }),
     ]);
   });
 
@@ -114,10 +131,10 @@ describe("a broken schedule", () => {
     cleanup = pack.remove;
     const { bot, events } = await recordingBot(pack.dir);
     const before = bot.snapshot.version;
-    await pack.write("schedule.json", tinySchedule([event(1, "A", { date: "2022-02-30T10:00:00+09:00" })]));
+    await pack.write("schedule.json", tinySchedule([event(1, "A")]).replace('"title": "A"', '"title": "A",,'));
     const a = await ask(bot, "/reload", { user: { ...ADMIN }, lang: "en" });
     expect(a.answered).toBe(false);
-    expect(a.body).toMatch(/ifkakao-2022\/schedule\.json:\d+ \(schedule\.conference\.days\[0\]\.rooms\.Online\[0\]\.date\): not a real date-time/);
+    expect(a.body).toMatch(/ifkakao-2022\/schedule\.json:\d+ \(schedule\.conference\.days\[0\]\.rooms\.Online\[0\]\.title\): not JSON: /);
     expect(a.body).toContain(`The previous knowledge (version ${before}) keeps answering`);
     expect(bot.snapshot.version).toBe(before);
     expect(events).toEqual([expect.objectContaining({ ok: false, versionBefore: before, versionAfter: before })]);

@@ -22,6 +22,9 @@ import {
 export interface LoadResult {
   knowledge?: Knowledge;
   problems: KnowledgeProblem[];
+  /** What schedules left out (a bad link, an unreadable date …), each with its file, path and value: the load
+   * still succeeds; the caller logs them. */
+  warnings: KnowledgeProblem[];
   /** A short hash of every file's name and content (and every schedule URL's): the same inputs give the same version. */
   version: string;
   /** The YAML and schedule files read, and the schedule URLs. */
@@ -168,18 +171,25 @@ export function mergePack(
 /** Loads every `*.yaml` file and `*.json` schedule below `dir` (any depth), and every schedule URL, as one pack. */
 export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const problems: KnowledgeProblem[] = [];
+  const warnings: KnowledgeProblem[] = [];
   let paths: string[];
   try {
     paths = await listFiles(dir);
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "the folder does not exist" : String(e);
-    return { problems: [{ file: dir, message: `cannot read the knowledge folder: ${reason} (set KNOWLEDGE_DIR)` }], version: "none", files: [] };
+    return { problems: [{ file: dir, message: `cannot read the knowledge folder: ${reason} (set KNOWLEDGE_DIR)` }], warnings: [], version: "none", files: [] };
   }
   const urls = options.scheduleUrls ?? [];
   const fetching = Promise.all(urls.map((url) => fetchSchedule(url, options.fetchLimits ?? DEFAULT_FETCH_LIMITS)));
   const hash = createHash("sha256");
   const parsed: ParsedFile[] = [];
   const schedules: ImportedSchedule[] = [];
+  const readSchedule = (origin: string, body: string) => {
+    const read = parseSchedule(origin, body);
+    problems.push(...read.problems);
+    warnings.push(...read.warnings);
+    if (read.schedule) schedules.push(read.schedule);
+  };
   const texts = new Map<string, string>();
   for (const path of paths) {
     const name = relative(dir, path);
@@ -190,27 +200,23 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
       const pf = parsePackFile(name, text, problems);
       if (pf) parsed.push(pf);
     }
-    if (SCHEDULE_FILE.test(name)) {
-      const schedule = parseSchedule(name, text, problems);
-      if (schedule) schedules.push(schedule);
-    }
+    if (SCHEDULE_FILE.test(name)) readSchedule(name, text);
   }
   (await fetching).forEach((fetched, i) => {
     const url = urls[i];
     hash.update(url).update("\0").update(fetched.ok ? fetched.body : "").update("\0");
     if (!fetched.ok) problems.push({ file: url, message: `cannot read the schedule: ${fetched.error}` });
-    const schedule = fetched.ok ? parseSchedule(url, fetched.body, problems) : undefined;
-    if (schedule) schedules.push(schedule);
+    if (fetched.ok) readSchedule(url, fetched.body);
   });
   const files = [...paths.map((p) => relative(dir, p)).filter((n) => PACK_FILE.test(n) || SCHEDULE_FILE.test(n)), ...urls];
   if (files.length === 0) problems.push({ file: dir, message: "no *.yaml knowledge files or *.json schedules in this folder" });
   const version = hash.digest("hex").slice(0, 10);
   // Cross-file checks on a pack missing a broken file would only repeat its problems as dangling references.
-  if (problems.length > 0) return { problems, version, files };
+  if (problems.length > 0) return { problems, warnings, version, files };
   // Quotes are checked against the source file that sits in the same folder as the YAML naming it.
   const sourceTexts = new Map<string, string>();
   for (const [name, text] of texts) sourceTexts.set(name.split("/").pop()!, text);
   const knowledge = mergePack(parsed, sourceTexts, problems, schedules);
-  if (problems.length > 0) return { problems, version, files };
-  return { knowledge, problems, version, files };
+  if (problems.length > 0) return { problems, warnings, version, files };
+  return { knowledge, problems, warnings, version, files };
 }

@@ -1,15 +1,20 @@
-// Placing a problem: the line of a path in a YAML or JSON text, and the field written as a path.
+// Placing a problem: the line of a path in a YAML text, and the field written as a path. (JSON schedules are
+// placed by json-place.ts, without a second parse.)
 import { LineCounter, parseDocument, type Document } from "yaml";
 import type { KnowledgeProblem } from "./schema.js";
 
 export type Path = ReadonlyArray<string | number>;
 export type LineOf = (path: Path) => number | undefined;
 
+/** A path written as a JSON path: schedule.conference.days[0].rooms["Saal 1"][3].date. */
 export function fieldName(path: ReadonlyArray<PropertyKey>): string {
-  return path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+  return path
+    .map((p) => (typeof p === "number" ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(String(p)) ? `.${String(p)}` : `[${JSON.stringify(String(p))}]`))
+    .join("")
+    .replace(/^\./, "");
 }
 
-/** A parsed document with a line counter (the `yaml` package reads JSON too). */
+/** A parsed YAML document with a line counter. */
 export function parseWithLines(text: string): { doc: Document; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
   return { doc: parseDocument(text, { lineCounter, prettyErrors: false }), lineCounter };

@@ -1,202 +1,272 @@
-// Reads a pretalx / frab "schedule JSON" (https://c3voc.de/schedule/schema.json) into sessions with their
-// track names and persons, each cited by a line of the published data. Matching those names to the
-// pack's tracks and people is the merge's job (schedule-merge.ts).
-import { z } from "zod";
-import { issueProblems, linesOf, parseWithLines, type LineOf, type Path } from "./places.js";
-import { sessionKinds, type KnowledgeProblem, type Session, type Source } from "./schema.js";
+// Imports a published conference schedule — the "schedule JSON" that pretalx, frab and the c3voc tools export
+// (1.x, https://c3voc.de/schedule/schema.json) or the CCC hub's 2.0 — as published. Only a file that is not
+// a schedule at all (not JSON, no schedule in it, a version this does not read) is a problem; a field that
+// cannot be read is a warning with its JSON path and value, and the event is kept without it. What it gives is
+// neutral: no pack ids, no platform, no citations — that is the merge's job (schedule-merge.ts).
+import { hasReadableLines, lineAndColumn, linesOfPaths, nestedDeeperThan, syntaxErrorAt } from "./json-place.js";
+import { fieldName, type Path } from "./places.js";
+import { isObject, Notes, numberOccurrences, ScheduleReader, type Draft } from "./schedule-read.js";
+import { showValue } from "./schedule-text.js";
+import type { KnowledgeProblem } from "./schema.js";
 
-const text = z.string().trim().min(1);
-const nullable = <T extends z.ZodType>(t: T) => t.nullish().transform((v) => v ?? undefined);
-
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
-
-/** Why a text is not an ISO date-time with an offset; Date.parse alone would roll 02-30 over to March. */
-function dateTimeProblem(s: string): string | undefined {
-  const m = DATE_TIME.exec(s);
-  if (!m) return "a date-time with its offset, e.g. 2022-12-07T11:00:00+09:00";
-  const [y, mo, d, h, mi, sec] = m.slice(1).map((x) => Number(x ?? 0));
-  const day = new Date(Date.UTC(y, mo - 1, d));
-  const real = day.getUTCMonth() === mo - 1 && day.getUTCDate() === d && h < 24 && mi < 60 && sec < 60;
-  return real ? undefined : "not a real date-time";
+export interface ImportedTrack {
+  name: string;
+  color?: string;
 }
 
-const dateTime = z.string().superRefine((s, ctx) => {
-  const message = dateTimeProblem(s);
-  if (message) ctx.addIssue({ code: "custom", message });
-});
+export interface ImportedConference {
+  title: string;
+  acronym?: string;
+  url?: string;
+  /** time_zone_name when given (IANA), else the events' usual UTC offset as "UTC+01:00"; none without times. */
+  timeZone?: string;
+  timeZoneFrom: "time_zone_name" | "offsets";
+  /** What the usual times are called: "KST", "CET", "CEST", "UTC", else the IANA name or the offset. */
+  zoneLabel?: string;
+  /** The first and last day, "YYYY-MM-DD", as published. */
+  start?: string;
+  end?: string;
+  /** daysCount as published, else the number of days listed. */
+  days: number;
+  tracks: ImportedTrack[];
+  /** Room names: the conference's list (in order), then any only events name. */
+  rooms: string[];
+  /** What relative addresses in the file are read against. */
+  baseUrl?: string;
+}
 
-const timeZone = z.string().refine((tz) => {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, "not an IANA time zone (e.g. Asia/Seoul)");
-
-const personSchema = z
-  .object({
-    name: nullable(text),
-    // pretalx and frab call it public_name.
-    public_name: nullable(text),
-    handle: nullable(text),
-    organisation: nullable(text),
-  })
-  .refine((p) => p.name ?? p.public_name, "a person needs a name (or public_name)");
-
-const eventSchema = z.object({
-  id: z.union([z.number().int().nonnegative(), z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "letters, digits, '.', '_' or '-'")]),
-  date: dateTime,
-  title: text,
-  track: nullable(z.string().trim()),
-  type: nullable(z.string()),
-  url: nullable(z.url()),
-  persons: z.array(personSchema).default([]),
-  links: z.array(z.object({ title: text, url: z.url() })).default([]),
-});
-
-export const scheduleFileSchema = z.object({
-  schedule: z.object({
-    conference: z.object({
-      acronym: nullable(text),
-      title: text,
-      url: nullable(z.url()),
-      time_zone_name: nullable(timeZone),
-      tracks: z.array(z.object({ name: text })).default([]),
-      days: z.array(z.object({ rooms: z.record(z.string(), z.array(eventSchema)) })),
-    }),
-  }),
-});
-
-type ScheduleFile = z.infer<typeof scheduleFileSchema>;
-type ScheduleEvent = z.infer<typeof eventSchema>;
-type SchedulePerson = z.infer<typeof personSchema>;
-
-/** A person as the schedule names them. */
+/** A person as the schedule names them, with only what is public: no biographies, answers or e-mail. */
 export interface ImportedPerson {
+  /** public_name, else name. */
   name: string;
+  guid?: string;
+  /** pretalx's speaker code. */
+  code?: string;
+  /** frab's person id, as published. */
+  id?: string;
   handle?: string;
   organisation?: string;
+  /** 2.0's role at the event: SPEAKER, MODERATOR … */
+  role?: string;
+  /** Their page. */
+  url?: string;
 }
 
-/** One event as a session whose tracks and speakers are still the schedule's names. */
+export interface ImportedLink {
+  /** As published, else its address without the scheme (clipped): more telling than a type like ORIGIN. */
+  title: string;
+  /** An http(s) address: written without a scheme it gets https://, relative it is read against base_url. */
+  url: string;
+  /** As published: slides, web … (1.x), SLIDES, ORIGIN, FEEDBACK … (2.0). */
+  type?: string;
+}
+
 export interface ImportedEvent {
-  session: Session;
-  trackNames: string[];
+  /** The identity: the published guid, else "id:<id>", "code:<code>" or "slug:<slug>". */
+  guid: string;
+  /** The id as published (frab's and pretalx's number; 2.0 has none). */
+  id?: string;
+  code?: string;
+  slug?: string;
+  /** 0 for the first event with this guid; 1, 2 … for recurrences that share it (a daily workshop). */
+  occurrence: number;
+  title: string;
+  subtitle?: string;
+  type?: string;
+  /** The event's tracks: "A + B" is two. */
+  tracks: string[];
+  room?: string;
+  /** The start as an instant, ISO in UTC; none when the schedule gives neither an offset nor a zone. */
+  start?: string;
+  /** Local date "YYYY-MM-DD" and time "HH:MM" in the event's zone (time_zone_name, else its own offset). */
+  date?: string;
+  time?: string;
+  /** What that zone is called at that time: "KST", "CET", "CEST", "UTC", else the IANA name or the offset. */
+  zone?: string;
+  /** "+09:00". */
+  utcOffset?: string;
+  durationMinutes?: number;
+  /** Local end time "HH:MM". */
+  endTime?: string;
+  language?: string;
+  /** Plain text (HTML stripped, entities decoded, whitespace folded), cut at a sentence or word to ~600 chars. */
+  abstract?: string;
+  /** The same, when it says more than the abstract. */
+  description?: string;
   persons: ImportedPerson[];
+  links: ImportedLink[];
+  /** The event's page. */
+  url?: string;
+  /** Where the event is in the file, for placing later problems (see ImportedSchedule.linesOf). */
   path: Path;
 }
 
 export interface ImportedSchedule {
   /** The file (relative to the knowledge folder) or URL it came from. */
   origin: string;
-  source: Source;
-  /** Every track name, in order: the conference's list, then any only events use. */
-  trackNames: string[];
-  /** A line of the published data for the tracks: the conference's track list. */
-  trackQuote: string;
+  /** The schedule JSON version read. */
+  format: "1.x" | "2.0";
+  /** The schedule's own version as published (e.g. "2022-12-09", "v1.1"). */
+  version?: string;
+  conference: ImportedConference;
   events: ImportedEvent[];
-  lineOf: LineOf;
+  /** The lines of paths in the file, in one scan; none for a minified file, where the path is the place. */
+  linesOf(paths: readonly Path[]): (number | undefined)[];
 }
 
-const DEFAULT_TIME_ZONE = "Asia/Seoul";
-const ZONE_LABEL: Record<string, string> = { "Asia/Seoul": "KST" };
+export interface ScheduleResult {
+  schedule?: ImportedSchedule;
+  /** Why the file is no schedule this reads: not JSON, no schedule in it, a version it does not read. */
+  problems: KnowledgeProblem[];
+  /** What was left out, each with the file, JSON path (as field), line when cheap, and the value. */
+  warnings: KnowledgeProblem[];
+}
 
-/** Whether parsed JSON is meant as a schedule: it has a top-level `schedule`. */
-export const looksLikeSchedule = (value: unknown): boolean => typeof value === "object" && value !== null && "schedule" in value;
+/** Real schedules nest about a dozen levels; anything this deep is not one, and is refused before JSON.parse. */
+const MAX_DEPTH = 64;
 
-/** Parses a schedule's text; syntax and shape problems go into `problems`, placed by line and field. */
-export function parseSchedule(origin: string, body: string, problems: KnowledgeProblem[]): ImportedSchedule | undefined {
-  let value: unknown;
+const HOLDS = 'a schedule JSON export (pretalx, frab, c3voc): { "schedule": { "conference": { "days": [ … ] } } }';
+
+/** Which schedule JSON a `$schema` names: 1.x, 2.0, another version (named), or none it knows. */
+function schemaVersion(schema: unknown): "1.x" | "2.0" | { unknown: string } | undefined {
+  if (typeof schema !== "string") return undefined;
+  if (/(?:^|\/)(?:schedule\/)?schema\.json$|\/schedule\/schema(?:\.json)?$/i.test(schema)) return "1.x";
+  if (/(?:schedule|schema)[-_]?2(?:\.\d+)?(?:\.json)?$/i.test(schema)) return "2.0";
+  const other = /(?:schedule|schema)[-_]?(\d+(?:\.\d+)?)(?:\.json)?$/i.exec(schema);
+  return other ? { unknown: other[1] } : undefined;
+}
+
+/** Parses a schedule's text. Never parses it twice: problems are placed by JSON path, and by line with one
+ * linear scan when the file is pretty-printed. */
+export function parseSchedule(origin: string, body: string): ScheduleResult {
+  const problem = (message: string, extra: Partial<KnowledgeProblem> = {}): ScheduleResult => ({ problems: [{ file: origin, ...extra, message }], warnings: [] });
+  const deep = nestedDeeperThan(body, MAX_DEPTH);
+  if (deep !== undefined) {
+    // The path down to there: the text up to it, read as far as it goes.
+    const path = syntaxErrorAt(body.slice(0, deep + 1))?.path ?? [];
+    return problem(`not a schedule: nested more than ${MAX_DEPTH} levels deep (at character ${deep + 1})`, {
+      ...(hasReadableLines(body) ? { line: lineAndColumn(body, deep).line } : {}),
+      field: `${fieldName(path.slice(0, 8))}${path.length > 8 ? ` … (${path.length} levels)` : ""}`,
+      value: snippet(body, deep),
+    });
+  }
+  let root: unknown;
   try {
-    value = JSON.parse(body);
+    root = JSON.parse(body);
   } catch (e) {
-    // JSON.parse does not always say where; then the YAML parser, which reads JSON too, may.
-    const { doc, lineCounter } = parseWithLines(body);
-    const position = /at position (\d+)/.exec((e as Error).message)?.[1];
-    const at = position === undefined ? doc.errors[0]?.pos[0] : Number(position);
-    problems.push({ file: origin, line: at === undefined ? undefined : lineCounter.linePos(at).line, message: `not JSON: ${(e as Error).message}` });
-    return undefined;
+    return notJson(origin, body, (e as Error).message);
   }
-  // Lines are only needed for problems: the JSON is parsed again, with positions, on demand.
-  let lineOf: LineOf | undefined;
-  const lazyLineOf: LineOf = (path) => {
-    if (!lineOf) {
-      const { doc, lineCounter } = parseWithLines(body);
-      lineOf = linesOf(doc, lineCounter);
-    }
-    return lineOf(path);
+  const schedule = isObject(root) ? root.schedule : undefined;
+  if (!isObject(root) || !isObject(schedule)) {
+    return problem(`not a schedule: a *.json file in the knowledge folder must hold ${HOLDS}`, {
+      field: "schedule",
+      ...(isObject(root) ? {} : { value: showValue(root) }),
+    });
+  }
+  const declared = schemaVersion(root.$schema);
+  if (declared !== undefined && typeof declared === "object") {
+    return problem(`schedule JSON version ${declared.unknown} is not one this bot reads (it reads 1.x — pretalx, frab, c3voc — and 2.0)`, { field: "$schema", value: showValue(root.$schema) });
+  }
+  const conference = schedule.conference;
+  const events = schedule.events;
+  // 1.x lists events by day and room; 2.0 has a flat schedule.events (its days list no rooms).
+  const byDay = isObject(conference) && Array.isArray(conference.days) && conference.days.some((d) => isObject(d) && "rooms" in d);
+  const isV2 = !byDay && (events !== undefined || declared === "2.0");
+  if (!isV2 && !isObject(conference)) {
+    return problem(`not a schedule: it has no schedule.conference (schedule JSON 1.x) or schedule.events (2.0); it must hold ${HOLDS}`, { field: "schedule", ...placeOf(body, ["schedule"]) });
+  }
+  if (!isV2 && !Array.isArray((conference as Record<string, unknown>).days)) {
+    const days = (conference as Record<string, unknown>).days;
+    return problem(`no events to read: schedule.conference.days ${days === undefined ? "is missing" : "is not a list of days"}`, {
+      field: "schedule.conference.days",
+      ...placeOf(body, ["schedule", "conference", "days"]),
+      ...(days === undefined ? {} : { value: showValue(days) }),
+    });
+  }
+  if (isV2 && !Array.isArray(events)) {
+    return problem("no events to read: schedule.events is not a list", { field: "schedule.events", ...placeOf(body, ["schedule", "events"]), value: showValue(events) });
+  }
+
+  const notes = new Notes();
+  const reader = new ScheduleReader(notes);
+  const conf = reader.readConference(schedule, isObject(conference) ? conference : {}, origin);
+  if (!isObject(conference)) notes.add(["schedule", "conference"], "no conference: named after the file", conference ?? null);
+  const drafts: Draft[] = isV2 ? reader.readEvents(events as unknown[], schedule.persons) : reader.readDays((conference as { days: unknown[] }).days);
+  numberOccurrences(drafts, notes);
+  const zone = reader.finishTimes(drafts);
+  const imported = drafts.map((d) => d.event);
+  for (const e of imported) if (e.room && !conf.rooms.includes(e.room)) conf.rooms.push(e.room);
+  if (conf.days === 0) conf.days = new Set(imported.map((e) => e.date).filter(Boolean)).size;
+  const dates = imported.map((e) => e.date).filter((d): d is string => d !== undefined).sort();
+  conf.start ??= dates[0];
+  conf.end ??= dates.at(-1);
+  if (!conf.start) delete conf.start;
+  if (!conf.end) delete conf.end;
+
+  const linesOf = (paths: readonly Path[]) => linesOfPaths(body, paths);
+  const version = typeof schedule.version === "string" && schedule.version.trim() ? schedule.version.trim() : undefined;
+  return {
+    schedule: {
+      origin,
+      format: isV2 ? "2.0" : "1.x",
+      ...(version ? { version } : {}),
+      conference: { ...conf, ...zone },
+      events: imported,
+      linesOf,
+    },
+    problems: [],
+    warnings: warningsOf(origin, notes, linesOf),
   };
-  if (!looksLikeSchedule(value)) {
-    problems.push({ file: origin, line: 1, message: "not a pretalx/frab schedule: a *.json file in the knowledge folder must hold { \"schedule\": { \"conference\": { \"days\": [...] } } }" });
-    return undefined;
-  }
-  const parsed = scheduleFileSchema.safeParse(value);
-  if (!parsed.success) {
-    problems.push(...issueProblems(origin, parsed.error.issues, lazyLineOf));
-    return undefined;
-  }
-  return toImported(origin, parsed.data, lazyLineOf);
 }
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-
-function toImported(origin: string, file: ScheduleFile, lineOf: LineOf): ImportedSchedule {
-  const conference = file.schedule.conference;
-  const zone = conference.time_zone_name ?? DEFAULT_TIME_ZONE;
-  const source: Source = {
-    id: `schedule-${slug(conference.acronym ?? conference.title) || "conference"}`,
-    title: `${conference.title} schedule`,
-    ...(conference.url ? { url: conference.url } : {}),
-  };
-  const events: ImportedEvent[] = [];
-  conference.days.forEach((day, d) => {
-    for (const [room, list] of Object.entries(day.rooms)) {
-      list.forEach((event, i) => events.push(toEvent(event, source.id, zone, ["schedule", "conference", "days", d, "rooms", room, i])));
-    }
-  });
-  const trackNames = [...new Set([...conference.tracks.map((t) => t.name), ...events.flatMap((e) => e.trackNames)])];
-  return { origin, source, trackNames, trackQuote: `${conference.title} tracks: ${trackNames.join(", ")}`, events, lineOf };
+function placeOf(body: string, path: Path): { line?: number } {
+  const [line] = linesOfPaths(body, [path]);
+  return line === undefined ? {} : { line };
 }
 
-const personName = (p: SchedulePerson): string => (p.name ?? p.public_name)!;
-
-function toEvent(event: ScheduleEvent, sourceId: string, zone: string, path: Path): ImportedEvent {
-  const { date, time } = localDateTime(event.date, zone);
-  const persons = event.persons.map((p) => ({ name: personName(p), handle: p.handle, organisation: p.organisation }));
-  // Combined tracks are written "AI + 데브옵스".
-  const trackNames = event.track ? event.track.split(" + ").map((t) => t.trim()).filter(Boolean) : [];
-  const who = persons.map((p) => (p.handle && p.handle !== p.name ? `${p.name} (${p.handle})` : p.name)).join(", ");
-  const quote = `‘${event.title}’${who ? ` — ${who}` : ""}, ${date} ${time} ${ZONE_LABEL[zone] ?? zone}${event.track ? ` (${event.track})` : ""}`;
-  const kind = sessionKinds.find((k) => k === event.type) ?? "talk";
-  const session: Session = {
-    id: String(event.id).toLowerCase(),
-    title: { ko: event.title, en: event.title },
-    kind,
-    tracks: [],
-    date,
-    time,
-    speakers: [],
-    links: event.links,
-    source: sourceId,
-    quote,
-    more: [],
-    ...(event.url ? { url: event.url } : {}),
-  };
-  return { session, trackNames, persons, path };
+function warningsOf(origin: string, notes: Notes, linesOf: (paths: readonly Path[]) => (number | undefined)[]): KnowledgeProblem[] {
+  const lines = linesOf(notes.listed.map((n) => n.path));
+  const warnings: KnowledgeProblem[] = notes.listed.map((n, i) => ({
+    file: origin,
+    ...(lines[i] === undefined ? {} : { line: lines[i] }),
+    ...(n.path.length ? { field: fieldName(n.path) } : {}),
+    message: n.message,
+    ...(n.value === undefined ? {} : { value: n.value }),
+  }));
+  if (notes.unlisted.size > 0) {
+    const total = [...notes.unlisted.values()].reduce((a, b) => a + b, 0);
+    const kinds = [...notes.unlisted].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([message, n]) => `${n} × ${message}`);
+    warnings.push({ file: origin, message: `${total} more warnings not listed: ${kinds.join("; ")}${notes.unlisted.size > 5 ? "; …" : ""}` });
+  }
+  return warnings;
 }
 
-/** The calendar date and wall-clock time of an instant in a time zone. */
-function localDateTime(iso: string, zone: string): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: zone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(iso));
-  const part = (type: string) => parts.find((p) => p.type === type)!.value;
-  return { date: `${part("year")}-${part("month")}-${part("day")}`, time: `${part("hour")}:${part("minute")}` };
+/** What is written around an offset, as in the file (not quoted again), whitespace folded, in about 80 characters. */
+function snippet(body: string, offset: number): string {
+  const before = body.slice(Math.max(0, offset - 30), offset).replace(/\s+/g, " ");
+  const after = body.slice(offset, offset + 50).replace(/\s+/g, " ");
+  return `${offset > 30 ? "…" : ""}${before}${after}${offset + 50 < body.length ? "…" : ""}`;
+}
+
+/** A text JSON.parse refused: where (line when pretty-printed, else character and the JSON path being read). */
+function notJson(origin: string, body: string, message: string): ScheduleResult {
+  const found = syntaxErrorAt(body);
+  const stated = /at position (\d+)/.exec(message)?.[1];
+  const offset = stated !== undefined ? Number(stated) : (found?.offset ?? body.length);
+  const { line, column } = lineAndColumn(body, offset);
+  const pretty = hasReadableLines(body);
+  const where = pretty ? "" : ` (at character ${column})`;
+  const near = snippet(body, offset);
+  return {
+    problems: [
+      {
+        file: origin,
+        ...(pretty ? { line } : {}),
+        ...(found && found.path.length ? { field: fieldName(found.path) } : {}),
+        message: `not JSON: ${message.replace(/\s+/g, " ")}${where}`,
+        ...(near.trim() ? { value: near } : {}),
+      },
+    ],
+    warnings: [],
+  };
 }

@@ -170,9 +170,11 @@ export interface KnowledgeProblem {
   line?: number;
   field?: string;
   message: string;
+  /** The offending value, shown briefly (about 80 characters): what the admin will look for in the file. */
+  value?: string;
 }
 
 export function formatProblem(p: KnowledgeProblem): string {
   const place = [p.file, p.line === undefined ? undefined : String(p.line)].filter(Boolean).join(":");
-  return `${place}${p.field ? ` (${p.field})` : ""}: ${p.message}`;
+  return `${place}${p.field ? ` (${p.field})` : ""}: ${p.message}${p.value === undefined ? "" : ` (value: ${p.value})`}`;
 }
