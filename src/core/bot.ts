@@ -13,6 +13,10 @@ import { RateLimiter } from "./rate-limit.js";
 import { cleanText, MAX_ARG_LENGTH, sanitizeArgs, sanitizeText } from "./sanitize.js";
 import { buildSnapshot, type BuildOptions, type Snapshot } from "./snapshot/snapshot.js";
 import { hasHangul, normalize } from "./text.js";
+import type { Remembered } from "./answers/compose.js";
+import type { Scope } from "./answers/subject.js";
+import { MemoryConversations, type ConversationMemory } from "./understand/conversation.js";
+import { isEnglish } from "./understand/lexicon.js";
 
 export interface BotOptions extends Omit<BuildOptions, "offThread"> {
   knowledgeDir: string;
@@ -23,6 +27,10 @@ export interface BotOptions extends Omit<BuildOptions, "offThread"> {
   rateLimitPerMinute?: number;
   /** Called after every reload attempt, successful or not (the audit log listens here). */
   onReload?: (event: ReloadEvent) => void | Promise<void>;
+  /** "Now" for now/next questions and alerts (EVENTDESK_NOW sets it to demo or test a past conference as if live). */
+  clock?: () => Date;
+  /** Where conversations are remembered between questions; in memory by default. */
+  conversations?: ConversationMemory;
 }
 
 export interface ReloadEvent {
@@ -56,10 +64,12 @@ export class Bot {
   private current: Snapshot;
   private reloadChain: Promise<unknown> = Promise.resolve();
   private readonly limiter: RateLimiter;
+  private readonly conversations: ConversationMemory;
 
   private constructor(private readonly options: BotOptions, snapshot: Snapshot) {
     this.current = snapshot;
     this.limiter = new RateLimiter(options.rateLimitPerMinute ?? 0);
+    this.conversations = options.conversations ?? new MemoryConversations();
   }
 
   /** A bot on a snapshot built elsewhere (the bench compares indexes on the same knowledge this way). */
@@ -97,15 +107,22 @@ export class Bot {
     return { ...parsed, args, truncated: truncated || cut };
   }
 
-  /** The answer language: forced, else the text's script, else the user's locale, else the default. */
-  languageOf(module: CommandModule | undefined, args: Args<string>, locale?: string, forced?: Lang): Lang {
+  /** The answer language: forced; else Hangul in the text; else English words in it; else the conversation's
+   * language, the user's locale, the default. A name, a handle or Korean typed on an English layout is not English. */
+  languageOf(module: CommandModule | undefined, args: Args<string>, locale?: string, forced?: Lang, conversation?: Lang): Lang {
     if (forced) return forced;
     const keywords = new Set(module?.spec.options.filter((o) => o.choices).map((o) => o.name));
     const text = Object.entries(args).filter(([name, v]) => v && !keywords.has(name)).map(([, v]) => v).join(" ");
     if (hasHangul(text)) return "ko";
-    if (/[a-z]/i.test(text)) return "en";
+    if (isEnglish(text)) return "en";
+    if (conversation) return conversation;
     if (locale) return locale.toLowerCase().startsWith("ko") ? "ko" : "en";
-    return this.options.defaultLang ?? "ko";
+    return /[a-z]/i.test(text) && !module?.spec.options.some((o) => o.autocomplete && args[o.name]) ? "en" : (this.options.defaultLang ?? "ko");
+  }
+
+  /** The events a request may be about: all of them (a channel bound to one event narrows it). */
+  private scopeOf(snapshot: Snapshot): Scope {
+    return { events: [...snapshot.knowledge.events.keys()], now: this.options.clock?.() ?? new Date() };
   }
 
   async handle(request: Request): Promise<Answer> {
@@ -114,7 +131,8 @@ export class Bot {
     const requestId = request.requestId ?? randomUUID();
     const { module, name, args, truncated } = this.parse(request);
     const req: Request = { ...request, command: name, args, requestId };
-    const lang = this.languageOf(module, args, request.locale, request.lang);
+    const recalled = request.conversation ? await this.conversations.recall(request.conversation).catch(() => undefined) : undefined;
+    const lang = this.languageOf(module, args, request.locale, request.lang, recalled?.lang);
     const userKey = `${req.user.platform}:${req.user.id}`;
     let draft: Draft;
     try {
@@ -123,12 +141,15 @@ export class Bot {
       else if (module.spec.admin && !req.user.isAdmin) {
         this.options.logger?.warn({ requestId, platform: req.user.platform, user: req.user.id, command: name }, "admin command refused");
         draft = refusal(lang);
-      } else draft = await this.run(snapshot, req, lang, module, args);
+      } else draft = await this.run(snapshot, req, lang, module, args, recalled);
     } catch (error) {
       this.options.logger?.error({ err: error, requestId, command: name }, "answer failed");
       draft = failure(lang);
     }
-    const { ran, ...shown } = draft;
+    const { ran, remember, ...shown } = draft;
+    if (request.conversation && remember?.subjects.length) {
+      await this.conversations.remember(request.conversation, { ...remember, lang }).catch((err: unknown) => this.options.logger?.warn({ err, requestId }, "conversation not remembered"));
+    }
     const answer: Answer = {
       answered: true,
       fields: [],
@@ -153,19 +174,22 @@ export class Bot {
   autocomplete(command: string, option: string, typed: string, locale?: string): Choice[] {
     const module = this.command(command);
     const lang = this.languageOf(module, { [option]: typed }, locale);
-    return module?.autocomplete?.(this.current, option, sanitizeText(typed).slice(0, 100), lang).slice(0, 25) ?? [];
+    const snapshot = this.current;
+    return module?.autocomplete?.(snapshot, this.scopeOf(snapshot), option, sanitizeText(typed).slice(0, 100), lang).slice(0, 25) ?? [];
   }
 
-  private run<Name extends string>(snapshot: Snapshot, request: Request, lang: Lang, module: CommandModule<Name>, args: Args<Name>): Promise<Draft> {
+  private run<Name extends string>(snapshot: Snapshot, request: Request, lang: Lang, module: CommandModule<Name>, args: Args<Name>, recalled?: Remembered): Promise<Draft> {
     return Promise.resolve(
       module.run(
         {
           snapshot,
           request,
           lang,
+          scope: this.scopeOf(snapshot),
+          ...(recalled ? { recalled } : {}),
           catalogue: this.catalogue,
           run: (next, nextArgs) =>
-            this.run(snapshot, request, lang, next, nextArgs).then((d) => ({ ran: { command: next.spec.name, args: definedArgs(nextArgs) }, ...d })),
+            this.run(snapshot, request, lang, next, nextArgs, recalled).then((d) => ({ ran: { command: next.spec.name, args: definedArgs(nextArgs) }, ...d })),
           reload: () => this.reload(request.user),
         },
         args,

@@ -41,20 +41,34 @@ export const dayNumber = (date: string, start: string): number => Math.round((Da
 /** `date` (YYYY-MM-DD) moved by `days`. */
 export const addDays = (date: string, days: number): string => new Date(Date.parse(date) + days * DAY_MS).toISOString().slice(0, 10);
 
-const WEEKDAYS = { ko: ["일", "월", "화", "수", "목", "금", "토"], en: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] };
+const WEEKDAYS = {
+  ko: ["일요일", "월요일", "화요일", "수요일", "목요일", "금요일", "토요일"],
+  en: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+};
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const ORDINALS_KO = ["첫째", "둘째", "셋째", "넷째", "다섯째"];
+const ORDINALS_KO = ["첫째", "둘째", "셋째", "넷째", "다섯째", "여섯째", "일곱째"];
 
-/** "2022년 12월 7일(수, 첫째 날) 11:00" / "Wednesday, December 7, 2022 (day 1), 11:00 KST". */
-export function formatDate(date: string, lang: Lang, eventStart?: string, time?: string): string {
+/** The weekday of a date (YYYY-MM-DD), 0 = Sunday. */
+export const weekdayOf = (date: string): number => new Date(`${date}T00:00:00Z`).getUTCDay();
+export const weekdayName = (weekday: number, lang: Lang): string => WEEKDAYS[lang][weekday];
+
+/** "2022년 12월 7일 수요일(첫째 날) 11:00 KST" / "Wednesday, December 7, 2022 (day 1), 11:00 KST": the date in the
+ * event's own calendar, the day counted from its first day, the time with its zone's name. */
+export function formatDate(date: string, lang: Lang, eventStart?: string, time?: string, zone?: string): string {
   const [y, m, d] = date.split("-").map(Number);
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  const weekday = WEEKDAYS[lang][weekdayOf(date)];
   const dayNo = eventStart ? dayNumber(date, eventStart) : 0;
+  const clock = time ? `${time}${zone ? ` ${zone}` : ""}` : "";
   if (lang === "ko") {
     const ordinal = ORDINALS_KO[dayNo - 1];
-    const tag = ordinal ? `${WEEKDAYS.ko[weekday]}, ${ordinal} 날` : WEEKDAYS.ko[weekday];
-    return `${y}년 ${m}월 ${d}일(${tag})${time ? ` ${time}` : ""}`;
+    return `${y}년 ${m}월 ${d}일 ${weekday}${ordinal ? `(${ordinal} 날)` : ""}${clock ? ` ${clock}` : ""}`;
   }
   const tag = dayNo >= 1 ? ` (day ${dayNo})` : "";
-  return `${WEEKDAYS.en[weekday]}, ${MONTHS[m - 1]} ${d}, ${y}${tag}${time ? `, ${time} KST` : ""}`;
+  return `${weekday}, ${MONTHS[m - 1]} ${d}, ${y}${tag}${clock ? `, ${clock}` : ""}`;
+}
+
+/** "12월 7일" / "December 7": a date within an event's own year, short. */
+export function formatDay(date: string, lang: Lang): string {
+  const [, m, d] = date.split("-").map(Number);
+  return lang === "ko" ? `${m}월 ${d}일` : `${MONTHS[m - 1]} ${d}`;
 }

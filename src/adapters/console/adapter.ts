@@ -25,7 +25,7 @@ export function createConsoleAdapter(bot: Bot, io: ConsoleIo = { input: process.
       const interactive = Boolean((io.input as NodeJS.ReadStream).isTTY);
       const rl = createInterface({ input: io.input, output: io.output, terminal: interactive });
       const say = (text: string) => io.output.write(text + "\n");
-      const about = bot.snapshot.knowledge.event?.name.en ?? "EventDesk";
+      const about = [...bot.snapshot.knowledge.events.values()].map((e) => e.name.en).join(", ") || "EventDesk";
       say(`EventDesk — ${about} (knowledge ${bot.snapshot.version}). /help for commands, /quit to leave.`);
       // A prompt only for a person at a terminal: piped input gets answers alone, not "> " run into them.
       const prompt = () => interactive && rl.prompt();

@@ -3,6 +3,8 @@
 // Discord's registration, the console help and `/help` are all generated from the catalogue of these.
 import type { Lang, Localized } from "../locale.js";
 import type { Answer, Request } from "../protocol.js";
+import type { Remembered } from "../answers/compose.js";
+import type { Scope } from "../answers/subject.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
 
 export interface OptionSpec<Name extends string = string> {
@@ -43,6 +45,8 @@ export type Draft = Omit<Answer, "lang" | "command" | "args" | "version" | "fiel
   Partial<Pick<Answer, "fields" | "citations" | "suggestions" | "private" | "answered">> & {
     /** The command that really answered, when a handler ran another (free text routed to /budget). */
     ran?: { command: string; args: Record<string, string> };
+    /** What the conversation should remember of this answer for a follow-up. */
+    remember?: Remembered;
   };
 
 export interface ReloadOutcome {
@@ -56,6 +60,10 @@ export interface CommandContext {
   snapshot: Snapshot;
   request: Request;
   lang: Lang;
+  /** The events a question may be about (the channel's, or all), and the clock now/next questions read. */
+  scope: Scope;
+  /** What this conversation's last answer was about, for follow-ups. */
+  recalled?: Remembered;
   /** Runs another command on the same snapshot (free text routes to the command that answers it). */
   run<Name extends string>(command: CommandModule<Name>, args: Args<Name>): Promise<Draft>;
   /** The catalogue, for help. */
@@ -73,7 +81,7 @@ export interface CommandModule<Name extends string = string> {
   routes?: readonly Route<Name>[];
   run(ctx: CommandContext, args: Args<Name>): Draft | Promise<Draft>;
   /** Choices for what the user has typed so far in `option` (the Bot keeps the first 25). */
-  autocomplete?(snapshot: Snapshot, option: Name, typed: string, lang: Lang): Choice[];
+  autocomplete?(snapshot: Snapshot, scope: Scope, option: Name, typed: string, lang: Lang): Choice[];
 }
 
 /** Declares a command module, keeping its option names as types (`const` infers them from the spec). */

@@ -1,7 +1,7 @@
 import { say } from "../locale.js";
 import { defineCommand, type CommandContext, type Draft } from "./command.js";
 import { inert } from "../markdown.js";
-import { suggest } from "./format.js";
+import { suggest } from "../answers/format.js";
 
 export const help = defineCommand({
   spec: {

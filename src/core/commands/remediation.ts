@@ -1,42 +1,16 @@
-import { say, type Lang, type Localized } from "../locale.js";
+import { draftOf } from "../answers/compose.js";
+import { suggest } from "../answers/format.js";
+import { remediationPart, statusLabel } from "../answers/incident.js";
+import { remediationStatuses, type Remediation } from "../knowledge/schema.js";
+import { say } from "../locale.js";
 import { inert } from "../markdown.js";
-import { remediationStatuses, type Knowledge, type Remediation } from "../knowledge/schema.js";
+import { Reader } from "../understand/read.js";
 import { defineCommand } from "./command.js";
-import { findKeys } from "./find.js";
-import { cite, personName, suggest } from "./format.js";
 
-const STATUS: Record<Remediation["status"], Localized> = {
-  announced: { ko: "발표됨", en: "announced" },
-  planned: { ko: "계획", en: "planned" },
-  in_progress: { ko: "진행 중", en: "in progress" },
-  done: { ko: "완료", en: "done" },
-};
-
-function statusFilter(text: string): Remediation["status"] | undefined {
+/** A status typed in either language ("in progress", "진행 중", "in_progress"). */
+function statusOf(text: string): Remediation["status"] | undefined {
   const t = text.trim().toLowerCase().replace(/[\s-]+/g, "_");
-  return remediationStatuses.find((s) => s === t || STATUS[s].ko === text.trim() || STATUS[s].en.replace(/ /g, "_") === t);
-}
-
-/** Items grouped by area, each with who presented it (and owner, status, due date when known). */
-function grouped(k: Knowledge, items: Remediation[], lang: Lang): string {
-  const areas = new Map<string, Remediation[]>();
-  for (const r of items) areas.set(r.area[lang], [...(areas.get(r.area[lang]) ?? []), r]);
-  return [...areas]
-    .map(([area, rs]) =>
-      [
-        `**${area}**`,
-        ...rs.map((r) => {
-          const extra = [
-            `${say(lang, { ko: "발표", en: "presented by" })} ${personName(k, r.presented_by, lang)}`,
-            ...(r.owner ? [`${say(lang, { ko: "담당", en: "owner" })} ${personName(k, r.owner, lang)}`] : []),
-            STATUS[r.status][lang],
-            ...(r.due ? [`${say(lang, { ko: "기한", en: "due" })} ${r.due}`] : []),
-          ];
-          return `- ${r.text[lang]} (${extra.join(", ")})`;
-        }),
-      ].join("\n"),
-    )
-    .join("\n\n");
+  return remediationStatuses.find((s) => s === t || statusLabel(s).ko.replace(/\s/g, "") === text.replace(/\s/g, "") || statusLabel(s).en.replace(/ /g, "_") === t);
 }
 
 export const remediation = defineCommand({
@@ -47,19 +21,19 @@ export const remediation = defineCommand({
     aliases: ["재발방지"],
     example: "모니터링",
   },
-  routes: [
-    {
-      words: ["재발방지", "재발방지대책", "재발", "방지", "대책", "remediation", "개선", "개선사항", "measures", "improvements", "prevent", "prevention", "recurrence"],
-    },
-  ],
-  run({ snapshot, lang }, { area }) {
-    const k = snapshot.knowledge;
-    const all = [...k.remediation.values()];
+  routes: [{ words: ["재발방지", "재발방지대책", "대책", "remediation", "개선사항", "measures", "improvements", "prevention", "recurrence"] }],
+  run({ snapshot, lang, scope }, { area }) {
+    const all = [...snapshot.knowledge.remediation.values()].filter((r) => scope.events.includes(r.event));
     let items = all;
     if (area) {
-      const status = statusFilter(area);
-      const byArea = all.filter((r) => [r.area.ko, r.area.en].some((a) => a.toLowerCase() === area.toLowerCase()));
-      items = status ? all.filter((r) => r.status === status) : byArea.length ? byArea : findKeys(snapshot, "remediation", area).keys.map((key) => k.remediation.get(key)!);
+      const status = statusOf(area);
+      const byArea = all.filter((r) => [r.area.ko, r.area.en].some((a) => a.toLowerCase() === area.trim().toLowerCase()));
+      // Any other words: the items they find.
+      const topics = new Reader(snapshot).read(area).clauses.flatMap((c) => c.topics);
+      const found = topics.length
+        ? snapshot.index.search(topics.map((t) => ({ terms: t.terms })), { kinds: ["remediation"], keep: (ref) => scope.events.includes(ref.event) }).filter((h) => h.covered === topics.length).map((h) => h.ref.key)
+        : [];
+      items = status ? all.filter((r) => r.status === status) : byArea.length ? byArea : all.filter((r) => found.includes(r.key));
     }
     if (items.length === 0) {
       const areas = [...new Set(all.map((r) => r.area[lang]))];
@@ -67,26 +41,21 @@ export const remediation = defineCommand({
         answered: false,
         title: say(lang, { ko: "해당 재발방지 항목 없음", en: "No matching remediation items" }),
         body: say(lang, {
-          ko: `지식에 ‘${inert(area ?? "")}’에 해당하는 재발방지 항목이 없습니다. 영역: ${areas.join(", ")}`,
-          en: `The knowledge has no remediation items for “${inert(area ?? "")}”. Areas: ${areas.join(", ")}`,
+          ko: `지식에 ‘${inert(area ?? "")}’에 해당하는 재발방지 항목이 없습니다. 영역: ${areas.map(inert).join(", ")}`,
+          en: `The knowledge has no remediation items for “${inert(area ?? "")}”. Areas: ${areas.map(inert).join(", ")}`,
         }),
         suggestions: areas.slice(0, 4).map((a) => suggest(a, "remediation", { area: a })),
       };
     }
-    const title = area
-      ? say(lang, { ko: `재발방지 대책: ${area}`, en: `Remediation: ${area}` })
-      : say(lang, { ko: `재발방지 대책 ${items.length}개`, en: `${items.length} remediation items` });
+    const title = area ? say(lang, { ko: `재발방지 대책: ${area}`, en: `Remediation: ${area}` }) : undefined;
+    const draft = draftOf(snapshot, [remediationPart({ snapshot, lang, scope, aspects: [], stated: [] }, items, title)]);
     return {
-      title,
-      body: grouped(k, items, lang),
-      citations: cite(k, items),
-      suggestions: area
-        ? [suggest(say(lang, { ko: "전체 대책", en: "All items" }), "remediation")]
-        : [suggest(say(lang, { ko: "예산", en: "Budget" }), "budget")],
+      ...draft,
+      suggestions: area ? [suggest(say(lang, { ko: "전체 대책", en: "All items" }), "remediation")] : [suggest(say(lang, { ko: "예산", en: "Budget" }), "budget")],
     };
   },
-  autocomplete(snapshot, _option, typed, lang) {
-    const areas = [...new Set([...snapshot.knowledge.remediation.values()].map((r) => r.area[lang]))];
+  autocomplete(snapshot, scope, _option, typed, lang) {
+    const areas = [...new Set([...snapshot.knowledge.remediation.values()].filter((r) => scope.events.includes(r.event)).map((r) => r.area[lang]))];
     const t = typed.trim().toLowerCase();
     return areas.filter((a) => !t || a.toLowerCase().includes(t)).map((a) => ({ name: a, value: a }));
   },

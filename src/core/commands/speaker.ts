@@ -1,46 +1,43 @@
-import { formatDate, say, type Lang } from "../locale.js";
-import { inert } from "../markdown.js";
+import { draftOf, rememberParts } from "../answers/compose.js";
+import { capList, cite, personLabel, refOf, suggest } from "../answers/format.js";
+import { personPart } from "../answers/people.js";
 import type { Knowledge, Person } from "../knowledge/schema.js";
-import { defineCommand, type Draft } from "./command.js";
+import { say, type Lang } from "../locale.js";
+import { inert } from "../markdown.js";
+import type { Scope } from "../answers/subject.js";
+import { defineCommand, type CommandContext, type Draft } from "./command.js";
 import { choicesFor, findKeys } from "./find.js";
-import { bilingual, capList, cite, personName, sessionsOf, suggest } from "./format.js";
-
-function detail(k: Knowledge, p: Person, lang: Lang): Draft {
-  const sessions = sessionsOf(k, p.id);
-  const presented = [...k.remediation.values()].filter((r) => r.presented_by === p.id || r.owner === p.id);
-  const lines = [
-    ...p.roles.map((r) => `- ${r[lang]}`),
-    ...(p.summary ? ["", p.summary[lang]] : []),
-    ...(sessions.length ? ["", say(lang, { ko: "**발표**", en: "**Sessions**" })] : []),
-    ...sessions.map((s) => `- ${bilingual(s.title, lang)} — ${formatDate(s.date, lang, k.event?.start, s.time)}`),
-    ...(presented.length ? ["", say(lang, { ko: "**발표·담당한 재발방지 항목**", en: "**Remediation items presented or owned**" })] : []),
-    ...presented.map((r) => `- ${r.text[lang]}`),
-  ];
-  return {
-    title: bilingual(p.name, lang),
-    body: lines.join("\n").trim() || say(lang, { ko: "연사", en: "Speaker" }),
-    fields: [
-      ...(p.organisation ? [{ name: say(lang, { ko: "소속", en: "Organisation" }), value: bilingual(p.organisation, lang), inline: true }] : []),
-      ...(p.handle ? [{ name: say(lang, { ko: "핸들", en: "Handle" }), value: p.handle, inline: true }] : []),
-    ],
-    citations: cite(k, [p, ...sessions]),
-    suggestions: sessions.slice(0, 3).map((s) => suggest(s.title[lang].slice(0, 60), "session", { query: s.id })),
-  };
-}
 
 /** Presenters first (people with roles), then everyone else by name. */
-function roster(k: Knowledge): Person[] {
-  return [...k.people.values()].sort((a, b) => b.roles.length - a.roles.length || a.name.ko.localeCompare(b.name.ko));
+function roster(k: Knowledge, scope: Scope): Person[] {
+  return [...k.people.values()].filter((p) => scope.events.includes(p.event)).sort((a, b) => b.roles.length - a.roles.length || a.name.ko.localeCompare(b.name.ko));
 }
 
-function list(k: Knowledge, lang: Lang): Draft {
-  const people = roster(k);
-  const lines = people.map((p) => `- **${bilingual(p.name, lang)}**${p.roles[0] ? ` — ${p.roles[0][lang]}` : ""}`);
+function list(ctx: CommandContext): Draft {
+  const { lang } = ctx;
+  const k = ctx.snapshot.knowledge;
+  const people = roster(k, ctx.scope);
+  const lines = people.map((p) => `- **${inert(personLabel(p, lang))}**${p.roles[0] ? ` — ${inert(p.roles[0][lang])}` : ""}`);
   return {
     title: say(lang, { ko: `연사 ${people.length}명`, en: `${people.length} speakers` }),
     body: capList(lines, 20, lang),
     citations: cite(k, people.filter((p) => p.roles.length).slice(0, 4)),
-    suggestions: people.slice(0, 4).map((p) => suggest(p.name[lang], "speaker", { name: p.name[lang] })),
+    suggestions: people.slice(0, 4).map((p) => suggest(p.name[lang], "speaker", { name: refOf(ctx.snapshot.tables, p, "people") })),
+  };
+}
+
+function unknown(ctx: CommandContext, name: string, lang: Lang): Draft {
+  const k = ctx.snapshot.knowledge;
+  const offer = roster(k, ctx.scope).slice(0, 4);
+  const names = offer.map((p) => `- ${inert(personLabel(p, lang))}`).join("\n");
+  return {
+    answered: false,
+    title: say(lang, { ko: "그런 연사를 찾지 못했습니다", en: "No such speaker" }),
+    body: say(lang, {
+      ko: `지식에 ‘${inert(name)}’ 연사가 없습니다. 아는 연사는 이렇습니다:\n${names}`,
+      en: `The knowledge has no speaker called “${inert(name)}”. The speakers it knows include:\n${names}`,
+    }),
+    suggestions: offer.map((p) => suggest(p.name[lang], "speaker", { name: refOf(ctx.snapshot.tables, p, "people") })),
   };
 }
 
@@ -52,26 +49,18 @@ export const speaker = defineCommand({
     aliases: ["speakers", "연사"],
     example: "고우찬",
   },
-  routes: [{ words: ["연사", "발표자", "스피커", "speaker", "speakers", "presenter", "presenters", "사람들", "spoke", "speak", "speaks"] }],
-  run({ snapshot, lang }, { name }) {
-    const k = snapshot.knowledge;
-    if (!name) return list(k, lang);
-    const { keys, near } = findKeys(snapshot, "person", name);
-    const people = keys.map((key) => k.people.get(key)!);
-    if (people.length === 1) return detail(k, people[0], lang);
-    if (people.length > 1) return { ...detail(k, people[0], lang), suggestions: people.slice(1, 5).map((p) => suggest(p.name[lang], "speaker", { name: p.id })) };
-    const guesses = near.map((h) => k.people.get(h.doc.key)!).filter(Boolean);
-    const offer = guesses.length ? guesses : roster(k).slice(0, 4);
-    const names = offer.map((p) => `- ${bilingual(p.name, lang)}`).join("\n");
-    return {
-      answered: false,
-      title: say(lang, { ko: "그런 연사를 찾지 못했습니다", en: "No such speaker" }),
-      body: say(lang, {
-        ko: `지식에 ‘${inert(name)}’ 연사가 없습니다. ${guesses.length ? "이 사람을 찾으셨나요?" : "아는 연사는 이렇습니다:"}\n${names}`,
-        en: `The knowledge has no speaker called “${inert(name)}”. ${guesses.length ? "Did you mean:" : "The speakers it knows include:"}\n${names}`,
-      }),
-      suggestions: offer.map((p) => suggest(p.name[lang], "speaker", { name: p.id })),
-    };
+  routes: [{ words: ["연사", "발표자", "스피커", "speaker", "speakers", "presenter", "presenters"] }],
+  run(ctx, { name }) {
+    const { lang } = ctx;
+    if (!name) return list(ctx);
+    const k = ctx.snapshot.knowledge;
+    const people = findKeys(ctx.snapshot, ctx.scope, "person", name).map((key) => k.people.get(key)!);
+    if (!people.length) return unknown(ctx, name, lang);
+    const parts = personPart({ snapshot: ctx.snapshot, lang, scope: ctx.scope, aspects: [], stated: [] }, people[0], []);
+    const draft = { ...draftOf(ctx.snapshot, parts), remember: rememberParts(parts, lang) };
+    if (people.length === 1) return draft;
+    return { ...draft, suggestions: people.slice(1, 5).map((p) => suggest(personLabel(p, lang), "speaker", { name: p.key })) };
   },
-  autocomplete: (snapshot, _option, typed, lang) => choicesFor(snapshot, "person", typed, (key, l) => personName(snapshot.knowledge, key, l), lang),
+  autocomplete: (snapshot, scope, _option, typed, lang) =>
+    choicesFor(snapshot, scope, "person", typed, (key, l) => personLabel(snapshot.knowledge.people.get(key)!, l), (key) => refOf(snapshot.tables, snapshot.knowledge.people.get(key)!, "people"), lang),
 });

@@ -23,13 +23,13 @@ const label = (item: Named): string => {
 };
 
 function sections(k: Knowledge): Record<string, ReadonlyMap<string, Named>> {
-  const single = (item?: Named) => new Map(item ? [[item.id, item]] : []);
   return {
-    event: single(k.event),
+    events: k.events,
     people: k.people,
     sessions: k.sessions,
     tracks: k.tracks,
-    budget: single(k.budget as Named | undefined),
+    rooms: k.rooms as unknown as ReadonlyMap<string, Named>,
+    budgets: k.budgets as unknown as ReadonlyMap<string, Named>,
     remediation: k.remediation,
     facts: k.facts,
     sources: k.sources as unknown as ReadonlyMap<string, Named>,
@@ -76,6 +76,7 @@ export function diffKnowledge(before: Fingerprinted, after: Fingerprinted): Sect
 
 export function countKnowledge(k: Knowledge): Record<string, number> {
   return {
+    events: k.events.size,
     people: k.people.size,
     sessions: k.sessions.size,
     tracks: k.tracks.size,

@@ -1,23 +1,16 @@
-// Reads a pack folder into one validated Knowledge, or into the full list of its problems.
+// Reads the knowledge folder (its packs and schedules) and the schedule URLs into one validated Knowledge, or into
+// the full list of its problems.
 // Nothing here throws on bad input: every problem is collected with its file, line and field so that
 // an admin can fix them all in one pass.
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { fieldName, issueProblems, linesOf, parseWithLines, type LineOf } from "./places.js";
+import { issueProblems, linesOf, parseWithLines } from "./places.js";
 import { parseSchedule, type ImportedSchedule } from "./schedule.js";
 import { DEFAULT_FETCH_LIMITS, fetchSchedule, type FetchLimits } from "./schedule-fetch.js";
-import { mergeSchedules } from "./schedule-merge.js";
-import {
-  packFileSchema,
-  type Knowledge,
-  type KnowledgeProblem,
-  type PackFile,
-  type Person,
-  type Session,
-  type Source,
-  type Track,
-} from "./schema.js";
+import { checkReferences, emptyKnowledge, mergePacks, resolveLocalIds, type Pack, type ParsedFile } from "./packs.js";
+import { joinSchedules } from "./schedule-merge.js";
+import { packFileSchema, type Knowledge, type KnowledgeProblem } from "./schema.js";
 
 export interface LoadResult {
   knowledge?: Knowledge;
@@ -35,13 +28,6 @@ export interface LoadOptions {
   /** Schedules to fetch besides the folder's files (SCHEDULE_URLS). */
   scheduleUrls?: readonly string[];
   fetchLimits?: FetchLimits;
-}
-
-/** A parsed file with what is needed to place a problem at a line. */
-export interface ParsedFile {
-  file: string;
-  content: PackFile;
-  lineOf: LineOf;
 }
 
 const PACK_FILE = /\.ya?ml$/i;
@@ -73,102 +59,34 @@ export function parsePackFile(file: string, text: string, problems: KnowledgePro
   return { file, content: parsed.data, lineOf };
 }
 
-type ListSection = "sources" | "people" | "sessions" | "tracks" | "remediation" | "facts";
-const LIST_SECTIONS: ListSection[] = ["sources", "people", "sessions", "tracks", "remediation", "facts"];
-
-/** Merges parsed files and imported schedules into one Knowledge and checks what no single file can: ids
- * and references. */
-export function mergePack(
-  parsed: ParsedFile[],
-  sourceTexts: ReadonlyMap<string, string>,
-  problems: KnowledgeProblem[],
-  schedules: readonly ImportedSchedule[] = [],
-): Knowledge {
-  const maps = Object.fromEntries(LIST_SECTIONS.map((s) => [s, new Map()])) as Record<ListSection, Map<string, never>>;
-  const where = new Map<string, { pf: ParsedFile; path: (string | number)[] }>();
-  const at = (pf: ParsedFile, path: (string | number)[], field: string, message: string) =>
-    problems.push({ file: pf.file, line: pf.lineOf(path), field, message });
-  let event: Knowledge["event"];
-  let budget: Knowledge["budget"];
-
+/** Files directly in the knowledge folder are one pack; each folder below it is another (its files at any depth). */
+function packsOf(parsed: readonly ParsedFile[]): Pack[] {
+  const packs = new Map<string, ParsedFile[]>();
   for (const pf of parsed) {
-    for (const section of LIST_SECTIONS) {
-      (pf.content[section] ?? []).forEach((item, i) => {
-        const key = `${section}:${item.id}`;
-        const first = where.get(key);
-        if (first) {
-          at(pf, [section, i, "id"], `${section}[${i}].id`, `duplicate id "${item.id}" (first defined in ${first.pf.file}:${first.pf.lineOf(first.path)})`);
-          return;
-        }
-        where.set(key, { pf, path: [section, i] });
-        maps[section].set(item.id, item as never);
-      });
-    }
-    for (const single of ["event", "budget"] as const) {
-      const value = pf.content[single];
-      if (!value) continue;
-      const key = `${single}:`;
-      const first = where.get(key);
-      if (first) at(pf, [single], single, `a second ${single} (the first is in ${first.pf.file}); a pack has one`);
-      else where.set(key, { pf, path: [single] });
-      if (single === "event" && !first) event = pf.content.event;
-      if (single === "budget" && !first) budget = pf.content.budget;
-    }
+    const folder = pf.file.includes("/") ? pf.file.split("/")[0] : "";
+    packs.set(folder, [...(packs.get(folder) ?? []), pf]);
   }
-
-  // Before the reference checks: a YAML session may name a speaker or track only a schedule defines.
-  mergeSchedules(
-    { sources: maps.sources as Map<string, Source>, people: maps.people as Map<string, Person>, sessions: maps.sessions as Map<string, Session>, tracks: maps.tracks as Map<string, Track> },
-    schedules,
-    problems,
-  );
-  const knowledge: Knowledge = {
-    sources: maps.sources as Map<string, Source>,
-    event,
-    budget,
-    people: maps.people,
-    sessions: maps.sessions,
-    tracks: maps.tracks,
-    remediation: maps.remediation,
-    facts: maps.facts,
-  };
-
-  const refer = (pf: ParsedFile, path: (string | number)[], kind: ListSection, id: string | undefined) => {
-    if (id !== undefined && !maps[kind].has(id)) at(pf, path, fieldName(path), `refers to ${kind} "${id}", which the pack does not define`);
-  };
-  const checkCitation = (pf: ParsedFile, path: (string | number)[], c: { source: string; quote: string }) => {
-    refer(pf, [...path, "source"], "sources", c.source);
-    const src = knowledge.sources.get(c.source);
-    const text = src?.file ? sourceTexts.get(src.file) : undefined;
-    if (src?.file && text === undefined) at(pf, [...path, "source"], fieldName([...path, "source"]), `source "${c.source}" names file ${src.file}, which is not in the pack folder`);
-    if (text !== undefined && !text.normalize("NFC").includes(c.quote.normalize("NFC"))) {
-      at(pf, [...path, "quote"], fieldName([...path, "quote"]), `the quote does not occur verbatim in ${src!.file}`);
-    }
-  };
-
-  for (const [key, { pf, path }] of where) {
-    const [section] = key.split(":");
-    if (section === "sources") continue;
-    const item = pf.content[section as keyof PackFile] as Record<string, unknown>;
-    const value = (typeof path[1] === "number" ? (item as unknown as unknown[])[path[1]] : item) as {
-      source: string; quote: string; more: { source: string; quote: string }[];
-      tracks?: string[]; speakers?: string[]; presented_by?: string; owner?: string;
-    };
-    checkCitation(pf, path, value);
-    value.more.forEach((c, i) => checkCitation(pf, [...path, "more", i], c));
-    if (section === "sessions") {
-      value.tracks?.forEach((t, i) => refer(pf, [...path, "tracks", i], "tracks", t));
-      value.speakers?.forEach((s, i) => refer(pf, [...path, "speakers", i], "people", s));
-    }
-    if (section === "remediation") {
-      refer(pf, [...path, "presented_by"], "people", value.presented_by);
-      refer(pf, [...path, "owner"], "people", value.owner);
-    }
-  }
-  return knowledge;
+  return [...packs].map(([folder, files]) => ({ folder, files }));
 }
 
-/** Loads every `*.yaml` file and `*.json` schedule below `dir` (any depth), and every schedule URL, as one pack. */
+/** Merges the packs and the schedules into one knowledge, and checks what no single file can: references and quotes. */
+export function buildKnowledge(
+  parsed: readonly ParsedFile[],
+  sourceTexts: ReadonlyMap<string, string>,
+  schedules: readonly ImportedSchedule[],
+  problems: KnowledgeProblem[],
+  warnings: KnowledgeProblem[],
+): Knowledge {
+  const k = emptyKnowledge();
+  const written = mergePacks(packsOf(parsed), k, problems);
+  resolveLocalIds(k);
+  // Before the reference checks: a YAML session may name a speaker or track only a schedule defines.
+  joinSchedules(k, schedules, warnings);
+  checkReferences(written, k, sourceTexts, problems);
+  return k;
+}
+
+/** Loads every `*.yaml` file and `*.json` schedule below `dir` (any depth), and every schedule URL. */
 export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const problems: KnowledgeProblem[] = [];
   const warnings: KnowledgeProblem[] = [];
@@ -216,7 +134,7 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
   // Quotes are checked against the source file that sits in the same folder as the YAML naming it.
   const sourceTexts = new Map<string, string>();
   for (const [name, text] of texts) sourceTexts.set(name.split("/").pop()!, text);
-  const knowledge = mergePack(parsed, sourceTexts, problems, schedules);
+  const knowledge = buildKnowledge(parsed, sourceTexts, schedules, problems, warnings);
   if (problems.length > 0) return { problems, warnings, version, files };
   return { knowledge, problems, warnings, version, files };
 }

@@ -1,73 +1,61 @@
-// Merges imported schedules into the pack. Each event becomes a session cited by a line of the published
-// data; track and person names are matched to the pack's tracks and people (by id, name, alias or handle),
-// unknown ones are created, and a YAML entry naming the same session (by id) or person enriches the imported
-// one: YAML wins where it says something, the schedule fills the rest (see "Importing a schedule" in the README).
+// Joins imported schedules to the knowledge. A schedule is an event of its own — its name, dates, time zone, tracks,
+// rooms and people, keyed under it — unless it says it is a pack's event (the same acronym, name or alias): then it
+// joins that event, and a YAML session with the same id, or a YAML person the schedule names, is enriched by it —
+// YAML wins where it says something, the schedule fills the rest (see "Importing a schedule" in the README).
 import { romanize } from "es-hangul";
-import type { Path } from "./places.js";
-import type { ImportedEvent, ImportedPerson, ImportedSchedule } from "./schedule.js";
 import { squash } from "../text.js";
-import { sessionKinds, type KnowledgeProblem, type Person, type Session, type Source, type Track } from "./schema.js";
-
-export interface MergeTarget {
-  sources: Map<string, Source>;
-  people: Map<string, Person>;
-  sessions: Map<string, Session>;
-  tracks: Map<string, Track>;
-}
+import { keyOf, type Building } from "./packs.js";
+import { fieldName } from "./places.js";
+import type { ImportedEvent, ImportedPerson, ImportedSchedule } from "./schedule.js";
+import { sessionKinds, type EventInfo, type KnowledgeProblem, type Person, type Session, type Source } from "./schema.js";
 
 type Citation = Session["more"][number];
 
-/** A pack id from a name: Hangul romanized, then lower-case letters, digits, '.', '_' and '-'. */
+/** An id from a name: Hangul romanized, then lower-case letters, digits, '.', '_' and '-'. */
 const idFrom = (name: string) =>
   romanize(name.normalize("NFC")).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "");
 /** Kakao names are often handles (indy.jones): lower-case words joined by dots. */
 const HANDLE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*\.[a-z0-9._-]+$/;
 
-/** Finds a pack item by any of its names; learns the items the merge adds. */
-class NameIndex<T extends { id: string }> {
-  private readonly ids = new Map<string, string>();
+/** An id not used yet among `taken`: `base`, else `base-2`, `base-3` … */
+function freeId(base: string, taken: (id: string) => boolean): string {
+  let id = base;
+  for (let n = 2; taken(id); n++) id = `${base}-${n}`;
+  return id;
+}
 
-  constructor(private readonly items: Map<string, T>, private readonly namesOf: (item: T) => (string | undefined)[]) {
-    for (const item of items.values()) this.learn(item);
+/** Finds an item of one event by any of its names; learns the items the join adds. */
+class NameIndex {
+  private readonly keys = new Map<string, string>();
+
+  learn(key: string, names: readonly (string | undefined)[]): void {
+    for (const name of names) {
+      const squashed = name ? squash(name) : "";
+      if (squashed && !this.keys.has(squashed)) this.keys.set(squashed, key);
+    }
   }
 
   find(...names: (string | undefined)[]): string | undefined {
-    return names.map((n) => (n ? this.ids.get(squash(n)) : undefined)).find(Boolean);
-  }
-
-  /** An id from `name` that no item has yet. */
-  freeId(name: string, fallback: string): string {
-    const base = idFrom(name) || fallback;
-    let id = base;
-    for (let n = 2; this.items.has(id); n++) id = `${base}-${n}`;
-    return id;
-  }
-
-  set(item: T): void {
-    this.items.set(item.id, item);
-    this.learn(item);
-  }
-
-  private learn(item: T): void {
-    for (const name of this.namesOf(item)) {
-      const key = name ? squash(name) : "";
-      if (key && !this.ids.has(key)) this.ids.set(key, item.id);
-    }
+    return names.map((n) => (n ? this.keys.get(squash(n)) : undefined)).find(Boolean);
   }
 }
 
-const citationOf = (s: Session): Citation => ({ source: s.source, quote: s.quote, ...(s.url ? { url: s.url } : {}) });
+const citationOf = (s: Pick<Session, "source" | "quote" | "url">): Citation => ({ source: s.source, quote: s.quote, ...(s.url ? { url: s.url } : {}) });
 
 const withCitation = (more: Citation[], c: Citation): Citation[] =>
   more.some((m) => m.source === c.source && m.quote === c.quote) ? more : [...more, c];
 
-/** A YAML session enriched by the schedule's: YAML wins where set; the schedule's citation (with the
- * session's page URL) joins `more`, so the YAML quote is never shown as if it came from that page. */
+/** A YAML session enriched by the schedule's: YAML wins where set; the schedule's citation (with the session's page
+ * URL) joins `more`, so the YAML quote is never shown as if it came from that page. */
 export function enrichSession(yaml: Session, schedule: Session): Session {
   const urls = new Set(yaml.links.map((l) => l.url));
+  const time = yaml.time ?? schedule.time;
   return {
+    ...schedule,
     ...yaml,
-    time: yaml.time ?? schedule.time,
+    time,
+    // The schedule's instant and zone hold for its own time only.
+    ...(time === schedule.time ? { start: schedule.start, zone: schedule.zone } : {}),
     tracks: yaml.tracks.length ? yaml.tracks : schedule.tracks,
     speakers: yaml.speakers.length ? yaml.speakers : schedule.speakers,
     links: [...yaml.links, ...schedule.links.filter((l) => !urls.has(l.url))],
@@ -82,43 +70,74 @@ export function enrichPerson(yaml: Person, schedule: ImportedPerson): Person {
   return { ...yaml, ...(handle ? { handle } : {}), ...(organisation ? { organisation } : {}) };
 }
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slug = (s: string) => idFrom(s).replace(/[._]+/g, "-");
 
-/** One generated source per conference: the schedule's citations point at it. */
-export function sourceOf(schedule: ImportedSchedule): Source {
-  const { title, acronym, url } = schedule.conference;
-  return { id: `schedule-${slug(acronym ?? title) || "conference"}`, title: `${title} schedule`, ...(url ? { url } : {}) };
+/** The pack event a schedule says it is: the same acronym, id, name or alias. */
+function packEventOf(schedule: ImportedSchedule, events: ReadonlyMap<string, EventInfo>): EventInfo | undefined {
+  const { acronym, title } = schedule.conference;
+  const names = new Set([acronym, title].filter((n): n is string => Boolean(n)).map(squash));
+  return [...events.values()].find((e) => [e.id, e.acronym, e.name.ko, e.name.en, ...e.aliases].some((n) => n && names.has(squash(n))));
 }
 
-/** Session ids for a schedule's events: the published id (else code, slug or guid) in pack form; a
- * recurrence or a second event with the same id gets "-2", "-3" … */
-export function sessionIds(events: readonly ImportedEvent[]): string[] {
+/** A schedule that is an event of its own: named, dated and zoned as the schedule says. */
+function eventOfSchedule(schedule: ImportedSchedule, id: string, source: Source): EventInfo {
+  const c = schedule.conference;
+  const dates = schedule.events.map((e) => e.date).filter((d): d is string => Boolean(d)).sort();
+  const start = c.start ?? dates[0] ?? "1970-01-01";
+  const end = c.end ?? dates.at(-1) ?? start;
+  return {
+    id,
+    name: { ko: c.title, en: c.title },
+    aliases: c.acronym ? [c.acronym] : [],
+    ...(c.acronym ? { acronym: c.acronym } : {}),
+    start,
+    end,
+    timezone: c.timeZone ?? "UTC",
+    ...(c.zoneLabel ? { zoneLabel: c.zoneLabel } : {}),
+    source: source.id,
+    quote: `${c.title}: ${start} – ${end}${c.rooms.length ? `, ${c.rooms.length} room(s)` : ""}`,
+    more: [],
+    ...(c.url ? { url: c.url } : {}),
+  };
+}
+
+/** Session ids for a schedule's events: the published id (else code, slug or guid) in id form; a recurrence or a
+ * second event with the same id gets "-2", "-3" … */
+export function sessionIds(events: readonly ImportedEvent[], taken: (id: string) => boolean = () => false): string[] {
   const used = new Set<string>();
   return events.map((e) => {
     const base = (e.id ?? e.code ?? e.slug ?? e.guid).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "") || "session";
-    let id = e.occurrence > 0 ? `${base}-${e.occurrence + 1}` : base;
-    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    const id = freeId(e.occurrence > 0 ? `${base}-${e.occurrence + 1}` : base, (x) => used.has(x) || taken(x));
     used.add(id);
     return id;
   });
 }
 
-/** An event as a session whose tracks and speakers are still to be matched; none without a date. */
-function sessionOf(event: ImportedEvent, id: string, sourceId: string): Session | undefined {
+/** An imported event as a session of `event`, its tracks and speakers still to be matched; none without a date. */
+function sessionOf(event: ImportedEvent, id: string, eventId: string, sourceId: string): Session | undefined {
   if (!event.date) return undefined;
   const who = event.persons.map((p) => (p.handle && p.handle !== p.name ? `${p.name} (${p.handle})` : p.name)).join(", ");
   const when = [event.date, event.time, event.time ? event.zone : undefined].filter(Boolean).join(" ");
-  const quote = `‘${event.title}’${who ? ` — ${who}` : ""}, ${when}${event.tracks.length ? ` (${event.tracks.join(" + ")})` : ""}`;
-  const summary = event.abstract ?? event.description;
+  const quote = `‘${event.title}’${who ? ` — ${who}` : ""}, ${when}${event.room ? `, ${event.room}` : ""}${event.tracks.length ? ` (${event.tracks.join(" + ")})` : ""}`;
+  const title = event.subtitle ? `${event.title}: ${event.subtitle}` : event.title;
+  const about = event.abstract ?? event.description;
   return {
     id,
-    title: { ko: event.title, en: event.title },
-    kind: sessionKinds.find((k) => k === event.type?.toLowerCase()) ?? "talk",
+    event: eventId,
+    key: keyOf(eventId, id),
+    title: { ko: title, en: title },
+    kind: sessionKinds.find((k) => k === event.type?.toLowerCase()) ?? event.type?.toLowerCase() ?? "talk",
     tracks: [],
     date: event.date,
     ...(event.time ? { time: event.time } : {}),
+    ...(event.start ? { start: event.start } : {}),
+    ...(event.zone ? { zone: event.zone } : {}),
+    ...(event.endTime ? { endTime: event.endTime } : {}),
+    ...(event.durationMinutes !== undefined ? { durationMinutes: event.durationMinutes } : {}),
+    ...(event.room ? { room: event.room } : {}),
+    ...(event.language ? { language: event.language } : {}),
+    ...(about ? { abstract: about } : {}),
     speakers: [],
-    ...(summary ? { summary: { ko: summary, en: summary } } : {}),
     links: event.links.map(({ title, url }) => ({ title, url })),
     source: sourceId,
     quote,
@@ -127,77 +146,12 @@ function sessionOf(event: ImportedEvent, id: string, sourceId: string): Session 
   };
 }
 
-export function mergeSchedules(target: MergeTarget, schedules: readonly ImportedSchedule[], problems: KnowledgeProblem[]): void {
-  const tracks = new NameIndex(target.tracks, (t) => [t.id, t.name.ko, t.name.en, ...t.aliases]);
-  const people = new NameIndex(target.people, (p) => [p.id, p.handle, p.name.ko, p.name.en, ...p.aliases]);
-  const created = new Set<string>();
-  const imported = new Map<string, string>();
-
-  for (const schedule of schedules) {
-    const source = sourceOf(schedule);
-    const earlier = target.sources.get(source.id);
-    if (earlier) {
-      problems.push({ file: schedule.origin, message: `a second schedule for the same conference (source "${earlier.id}"): give the pack one` });
-      continue;
-    }
-    target.sources.set(source.id, source);
-    // Every track name, in order: the conference's list, then any only events use.
-    const trackNames = [...new Set([...schedule.conference.tracks.map((t) => t.name), ...schedule.events.flatMap((e) => e.tracks)])];
-    const trackQuote = `${schedule.conference.title} tracks: ${trackNames.join(", ")}`;
-    const trackId = (name: string): string => {
-      const found = tracks.find(name);
-      if (found) return found;
-      const track: Track = { id: tracks.freeId(name, "track"), name: { ko: name, en: name }, aliases: [], source: source.id, quote: trackQuote, more: [] };
-      tracks.set(track);
-      return track.id;
-    };
-    trackNames.forEach(trackId);
-
-    const personId = (person: ImportedPerson, session: Session): string => {
-      const found = people.find(person.handle, person.name);
-      if (!found) {
-        const fresh = newPerson(people.freeId(person.handle ?? person.name, "person"), person, session);
-        people.set(fresh);
-        created.add(fresh.id);
-        return fresh.id;
-      }
-      const known = target.people.get(found)!;
-      people.set(created.has(found) ? { ...known, more: withCitation(known.more, citationOf(session)) } : enrichPerson(known, person));
-      return found;
-    };
-
-    const ids = sessionIds(schedule.events);
-    const repeated: { id: string; path: Path; first: string }[] = [];
-    schedule.events.forEach((event, i) => {
-      const fromSchedule = sessionOf(event, ids[i], source.id);
-      if (!fromSchedule) return;
-      const id = fromSchedule.id;
-      const first = imported.get(id);
-      if (first) {
-        repeated.push({ id, path: [...event.path, "id"], first });
-        return;
-      }
-      imported.set(id, schedule.origin);
-      const session: Session = {
-        ...fromSchedule,
-        tracks: [...new Set(event.tracks.map(trackId))],
-        speakers: [...new Set(event.persons.map((p) => personId(p, fromSchedule)))],
-      };
-      const yaml = target.sessions.get(id);
-      target.sessions.set(id, yaml ? enrichSession(yaml, session) : session);
-    });
-    // Placed in one scan of the file for all of them.
-    const lines = schedule.linesOf(repeated.map((r) => r.path));
-    repeated.forEach(({ id, first }, i) =>
-      problems.push({ file: schedule.origin, line: lines[i], field: "id", message: `session id "${id}" is already imported from ${first}` }),
-    );
-  }
-}
-
-function newPerson(id: string, p: ImportedPerson, first: Session): Person {
+function newPerson(event: string, id: string, p: ImportedPerson, first: Session): Person {
   const handle = p.handle ?? (HANDLE.test(p.name) ? p.name : undefined);
   return {
     id,
+    event,
+    key: keyOf(event, id),
     name: { ko: p.name, en: p.name },
     aliases: handle && handle !== p.name ? [handle] : [],
     ...(handle ? { handle } : {}),
@@ -206,4 +160,103 @@ function newPerson(id: string, p: ImportedPerson, first: Session): Person {
     ...citationOf(first),
     more: [],
   };
+}
+
+/** Joins each schedule to its event (a pack's, or one of its own), placing its sessions, tracks, rooms and people. */
+export function joinSchedules(k: Building, schedules: readonly ImportedSchedule[], warnings: KnowledgeProblem[]): void {
+  const packEvents = new Map(k.events);
+  const indexes = new Map<string, { tracks: NameIndex; people: NameIndex; rooms: NameIndex; guids: Map<string, string> }>();
+  const indexOf = (event: string) => {
+    let index = indexes.get(event);
+    if (!index) {
+      index = { tracks: new NameIndex(), people: new NameIndex(), rooms: new NameIndex(), guids: new Map() };
+      for (const t of k.tracks.values()) if (t.event === event) index.tracks.learn(t.key, [t.id, t.name.ko, t.name.en, ...t.aliases]);
+      for (const p of k.people.values()) if (p.event === event) index.people.learn(p.key, [p.id, p.handle, p.name.ko, p.name.en, ...p.aliases]);
+      indexes.set(event, index);
+    }
+    return index;
+  };
+  const taken = (map: ReadonlyMap<string, unknown>, event: string) => (id: string) => map.has(keyOf(event, id));
+
+  for (const schedule of schedules) {
+    const joined = packEventOf(schedule, packEvents);
+    const eventId = joined?.id ?? freeId(slug(schedule.conference.acronym ?? schedule.conference.title) || "conference", (id) => k.events.has(id));
+    const source: Source = {
+      id: freeId(`schedule-${eventId}`, (id) => k.sources.has(id)),
+      title: `${schedule.conference.title} schedule`,
+      ...(schedule.conference.url ? { url: schedule.conference.url } : {}),
+    };
+    k.sources.set(source.id, source);
+    if (!joined && !k.events.has(eventId)) k.events.set(eventId, eventOfSchedule(schedule, eventId, source));
+    const index = indexOf(eventId);
+
+    // Every track name, in order: the conference's list, then any only events use.
+    const trackNames = [...new Set([...schedule.conference.tracks.map((t) => t.name), ...schedule.events.flatMap((e) => e.tracks)])];
+    const trackQuote = `${schedule.conference.title} tracks: ${trackNames.join(", ")}`;
+    const trackKey = (name: string): string => {
+      const found = index.tracks.find(name);
+      if (found) return found;
+      const id = freeId(idFrom(name) || "track", taken(k.tracks, eventId));
+      const key = keyOf(eventId, id);
+      k.tracks.set(key, { id, event: eventId, key, name: { ko: name, en: name }, aliases: [], source: source.id, quote: trackQuote, more: [] });
+      index.tracks.learn(key, [id, name]);
+      return key;
+    };
+    trackNames.forEach(trackKey);
+
+    const roomQuote = `${schedule.conference.title} rooms: ${schedule.conference.rooms.join(", ")}`;
+    for (const name of schedule.conference.rooms) {
+      if (index.rooms.find(name)) continue;
+      const id = freeId(idFrom(name) || "room", taken(k.rooms, eventId));
+      const key = keyOf(eventId, id);
+      k.rooms.set(key, { id, event: eventId, key, name, source: source.id, quote: roomQuote, more: [] });
+      index.rooms.learn(key, [id, name]);
+    }
+
+    const personKey = (person: ImportedPerson, session: Session): string => {
+      const found = index.people.find(person.handle, person.code, person.guid, person.name);
+      if (!found) {
+        const id = freeId(idFrom(person.handle ?? person.name) || "person", taken(k.people, eventId));
+        const fresh = newPerson(eventId, id, person, session);
+        k.people.set(fresh.key, fresh);
+        index.people.learn(fresh.key, [id, person.handle, person.code, person.guid, person.name]);
+        return fresh.key;
+      }
+      const known = k.people.get(found)!;
+      // A person the pack describes is enriched; one a schedule introduced gathers the citations of their sessions.
+      k.people.set(found, known.source === source.id || known.source.startsWith("schedule-") ? { ...known, more: withCitation(known.more, citationOf(session)) } : enrichPerson(known, person));
+      return found;
+    };
+
+    // The identity is the guid; a recurring event keeps each occurrence.
+    const identity = (e: ImportedEvent) => `${e.guid}#${e.occurrence}`;
+    const fresh = schedule.events.filter((e) => !index.guids.has(identity(e)));
+    const repeated = schedule.events.filter((e) => index.guids.has(identity(e)));
+    const yamlIds = new Set([...k.sessions.values()].filter((s) => s.event === eventId && !s.source.startsWith("schedule-")).map((s) => s.id));
+    // A YAML session with the published id is the same session; any other id already taken gets a suffix.
+    const ids = sessionIds(fresh, (id) => !yamlIds.has(id) && k.sessions.has(keyOf(eventId, id)));
+    fresh.forEach((event, i) => {
+      index.guids.set(identity(event), schedule.origin);
+      const imported = sessionOf(event, ids[i], eventId, source.id);
+      if (!imported) return;
+      const session: Session = {
+        ...imported,
+        tracks: [...new Set(event.tracks.map(trackKey))],
+        speakers: [...new Set(event.persons.map((p) => personKey(p, imported)))],
+      };
+      if (session.room && !index.rooms.find(session.room)) {
+        const id = freeId(idFrom(session.room) || "room", taken(k.rooms, eventId));
+        const key = keyOf(eventId, id);
+        k.rooms.set(key, { id, event: eventId, key, name: session.room, source: source.id, quote: roomQuote, more: [] });
+        index.rooms.learn(key, [id, session.room]);
+      }
+      const yaml = k.sessions.get(session.key);
+      k.sessions.set(session.key, yaml && yamlIds.has(session.id) ? enrichSession(yaml, session) : session);
+    });
+    // The same event in two files of one conference: kept once, and said, placed in one scan of the file.
+    const lines = schedule.linesOf(repeated.map((e) => [...e.path, "guid"]));
+    repeated.forEach((e, i) =>
+      warnings.push({ file: schedule.origin, line: lines[i], field: fieldName([...e.path, "guid"]), value: e.guid, message: `this event is already imported from ${index.guids.get(identity(e))}: kept once` }),
+    );
+  }
 }

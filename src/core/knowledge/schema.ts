@@ -1,5 +1,7 @@
-// The knowledge pack's schema. Every file in a pack folder is a YAML map holding any of the sections
-// below; the loader merges the sections of all files, then checks ids and references across them.
+// The knowledge's schema. A pack is a folder of YAML maps holding any of the sections below, about one event (its
+// `event` section); the loader merges a pack's files, then checks ids and references across them. Imported schedules
+// become events of their own (or join the pack whose event they are). Every item belongs to one event: its `event`,
+// and its `key` (`event/id`) is unique across everything loaded, so events never mix.
 import { z } from "zod";
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "lower-case letters, digits, '.', '_' or '-'");
@@ -40,14 +42,20 @@ export const eventSchema = z
     id,
     name: localized,
     aliases: z.array(word).default([]),
+    /** The short name schedules use (`conference.acronym`): a schedule with the same acronym joins this event. */
+    acronym: text.optional(),
+    /** Who runs it ("카카오"): their name alone says nothing about what a question asks. */
+    organiser: localized.optional(),
     start: date,
     end: date,
+    /** An IANA zone: times in the pack are read in it. */
     timezone: text.default("Asia/Seoul"),
     format: localized.optional(),
-    speakers: z.number().int().positive(),
-    tracks: z.number().int().positive(),
-    sessions: z.number().int().positive(),
-    summary: localized,
+    /** Counts as the source states them ("120여 명", "106개 세션"); without them, the loaded items are counted. */
+    speakers: z.number().int().positive().optional(),
+    tracks: z.number().int().positive().optional(),
+    sessions: z.number().int().positive().optional(),
+    summary: localized.optional(),
     ...cited,
   })
   .strict();
@@ -65,13 +73,14 @@ export const personSchema = z
   })
   .strict();
 
+/** The kinds of session a pack names; a schedule's other types (workshop, lightning talk …) are kept as published. */
 export const sessionKinds = ["keynote", "special", "talk", "preview"] as const;
 
 export const sessionSchema = z
   .object({
     id,
     title: localized,
-    kind: z.enum(sessionKinds),
+    kind: z.union([z.enum(sessionKinds), text]),
     /** Most sessions have one track; a few are shared between two ("AI + 데브옵스"). */
     tracks: z.array(id).default([]),
     date,
@@ -79,6 +88,11 @@ export const sessionSchema = z
     speakers: z.array(id).default([]),
     summary: localized.optional(),
     links: z.array(z.object({ title: text, url: z.url() }).strict()).default([]),
+    room: text.optional(),
+    durationMinutes: z.number().int().nonnegative().optional(),
+    language: text.optional(),
+    /** What the session is about, as published (plain text). */
+    abstract: text.optional(),
     ...cited,
   })
   .strict();
@@ -129,8 +143,12 @@ export const factSchema = z
   })
   .strict();
 
+/** Words that stand for one another in questions: loanwords (Kafka, 카프카) and paraphrases the pack's text needs. */
+export const glossarySchema = z.array(z.array(word).min(2));
+
 export const packFileSchema = z
   .object({
+    glossary: glossarySchema.optional(),
     sources: z.array(sourceSchema).optional(),
     event: eventSchema.optional(),
     people: z.array(personSchema).optional(),
@@ -142,26 +160,47 @@ export const packFileSchema = z
   })
   .strict();
 
+/** Where an item belongs: its event, and its key (`event/id`), unique across everything loaded. */
+export interface Placed {
+  event: string;
+  key: string;
+}
+
 export type Source = z.infer<typeof sourceSchema>;
-export type EventInfo = z.infer<typeof eventSchema>;
-export type Person = z.infer<typeof personSchema>;
-export type Session = z.infer<typeof sessionSchema>;
-export type Track = z.infer<typeof trackSchema>;
-export type Budget = z.infer<typeof budgetSchema>;
-export type Remediation = z.infer<typeof remediationSchema>;
-export type Fact = z.infer<typeof factSchema>;
+/** An event with its time zone resolved: an IANA zone, or a fixed offset ("UTC+01:00") when a schedule gives only offsets. */
+export type EventInfo = z.infer<typeof eventSchema> & {
+  /** What its times are called when they carry one name ("KST"); else each session says its own. */
+  zoneLabel?: string;
+};
+export type Person = z.infer<typeof personSchema> & Placed;
+export type Session = z.infer<typeof sessionSchema> &
+  Placed & {
+    /** The start as an instant (ISO, UTC), for now/next; absent when the source gives no time. */
+    start?: string;
+    /** What the zone of `time` is called at that date ("KST", "CET", "CEST"). */
+    zone?: string;
+    endTime?: string;
+  };
+export type Track = z.infer<typeof trackSchema> & Placed;
+export type Room = Placed & { id: string; name: string; source: string; quote: string; more: Session["more"]; url?: string };
+export type Budget = z.infer<typeof budgetSchema> & Placed;
+export type Remediation = z.infer<typeof remediationSchema> & Placed;
+export type Fact = z.infer<typeof factSchema> & Placed;
 export type PackFile = z.infer<typeof packFileSchema>;
 
-/** The merged, validated knowledge: read-only once built. */
+/** The merged, validated knowledge: read-only once built. Items are keyed by `key`. */
 export interface Knowledge {
+  events: ReadonlyMap<string, EventInfo>;
   sources: ReadonlyMap<string, Source>;
-  event?: EventInfo;
   people: ReadonlyMap<string, Person>;
   sessions: ReadonlyMap<string, Session>;
   tracks: ReadonlyMap<string, Track>;
-  budget?: Budget;
+  rooms: ReadonlyMap<string, Room>;
+  budgets: ReadonlyMap<string, Budget>;
   remediation: ReadonlyMap<string, Remediation>;
   facts: ReadonlyMap<string, Fact>;
+  /** Groups of words that stand for one another in questions. */
+  glossary: readonly (readonly string[])[];
 }
 
 /** One problem in a pack, placed as precisely as the loader can. */

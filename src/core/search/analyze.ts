@@ -1,23 +1,32 @@
 // Term analysis shared by indexing and querying, so that a word is cut the same way on both sides
-// (see ../shared/docs/korean-search.md for the measurements behind each step).
+// (see ../shared/docs/korean-search.md for the measurements behind each step). Each distinct word is analysed once.
 import { convertQwertyToHangul, disassemble, getChoseong } from "es-hangul";
 import { normalize } from "../text.js";
 
 const HANGUL = /[\uac00-\ud7a3]/;
+const HANGUL_ONLY = /^[\uac00-\ud7a3]+$/;
 const CHOSEONG_ONLY = /^[\u3131-\u314e]+$/;
 const LATIN_ONLY = /^[a-z]+$/;
 
 export const isHangulWord = (word: string): boolean => HANGUL.test(word);
 export const isChoseongOnly = (word: string): boolean => CHOSEONG_ONLY.test(word);
 
-/** Words: runs of letters and digits, cut again where Hangul meets another script (4600억원 → 4600, 억원). */
+/** Latin letters without their diacritics (Müller → muller, Rößler → rossler); Hangul is left whole. */
+export function foldLatin(word: string): string {
+  if (/^[\x00-\x7f]*$/.test(word) || HANGUL.test(word)) return word;
+  return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/ß/g, "ss").replace(/æ/g, "ae").replace(/ø/g, "o").replace(/œ/g, "oe").normalize("NFC");
+}
+
+/** Words: runs of letters and digits, lower-case, diacritics folded, cut again where Hangul meets another script
+ * (4600억원 → 4600, 억원). Handles (indy.jones) and ids keep their inner dots and hyphens. */
 export function words(text: string): string[] {
   return normalize(text)
     .toLowerCase()
     .replace(/(\d),(?=\d{3})/g, "$1")
     .split(/[^\p{L}\p{N}]+/u)
     .flatMap((w) => w.split(/(?<=[\uac00-\ud7a3])(?=[^\uac00-\ud7a3])|(?<=[^\uac00-\ud7a3])(?=[\uac00-\ud7a3])/u))
-    .filter(Boolean);
+    .filter(Boolean)
+    .map(foldLatin);
 }
 
 // Particles, plural 들, copulas and the commonest verb endings of questions. Stripping over-strips at
@@ -47,7 +56,7 @@ export function koreanForms(word: string): string[] {
 
 /** Overlapping two-syllable pieces of a Hangul word of three or more syllables: finds words inside compounds. */
 export function bigrams(word: string): string[] {
-  if (!isHangulWord(word) || word.length < 3) return [];
+  if (!HANGUL_ONLY.test(word) || word.length < 3) return [];
   const out: string[] = [];
   for (let i = 0; i + 2 <= word.length; i++) out.push(word.slice(i, i + 2));
   return out;
@@ -57,14 +66,16 @@ export function bigrams(word: string): string[] {
 export const jamo = (word: string): string => disassemble(word);
 export const choseong = (word: string): string => getChoseong(word);
 
-/** A light English stemmer: possessives and plurals, so "tracks" finds "track". */
-export function stemEnglish(word: string): string {
+/** A light stemmer for Latin-script words, English and German: possessives, plurals and common endings, so
+ * "tracks" finds "track" and "Vorträge" finds "Vortrag"'s stem. Both sides go through the same cut. */
+export function stemLatin(word: string): string {
+  if (!/^[a-z0-9'-]+$/.test(word)) return word;
   let w = word.replace(/'s$/, "");
   if (w.length > 4 && w.endsWith("ies")) w = w.slice(0, -3) + "y";
   else if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) w = w.slice(0, -1);
-  // Both sides go through the same cut, so "released" and "release" meet at "releas".
   if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
   else if (w.length > 5 && w.endsWith("ed")) w = w.slice(0, -2);
+  else if (w.length > 6 && /(?:en|er|em)$/.test(w)) w = w.slice(0, -2);
   if (w.length > 4 && w.endsWith("e")) w = w.slice(0, -1);
   return w;
 }
@@ -80,15 +91,29 @@ export function fromQwerty(word: string): string | undefined {
     return undefined;
   }
   // A real Korean word comes out as whole syllables; keyboard noise leaves loose jamo or Latin behind.
-  return /^[\uac00-\ud7a3]+$/.test(converted) ? converted : undefined;
+  return HANGUL_ONLY.test(converted) ? converted : undefined;
 }
 
-/** The index terms of a text for the Korean word field: each word and its stripped form. */
-export const koreanTerms = (text: string): string[] => words(text).flatMap(koreanForms);
-/** The index terms for the bigram field. */
-export const bigramTerms = (text: string): string[] => words(text).flatMap((w) => bigrams(stripParticle(w) ?? w));
-/** The index terms for the jamo field: Hangul words of two or more syllables. */
-export const jamoTerms = (text: string): string[] =>
-  words(text).flatMap(koreanForms).filter((w) => isHangulWord(w) && w.length >= 2).map(jamo);
-/** The index terms for the English field. */
-export const englishTerms = (text: string): string[] => words(text).map(stemEnglish);
+/** Analyses each distinct word once: indexing 100,000 sessions meets the same few thousand words again and again. */
+const memo = <T>(analyse: (word: string) => T, max = 200_000): ((word: string) => T) => {
+  const seen = new Map<string, T>();
+  return (word) => {
+    let found = seen.get(word);
+    if (found === undefined) {
+      found = analyse(word);
+      if (seen.size >= max) seen.clear();
+      seen.set(word, found);
+    }
+    return found;
+  };
+};
+
+/** The index terms of one word: its stripped or stemmed form and itself. */
+export const termsOfWord = memo((word: string): readonly string[] => {
+  if (isHangulWord(word)) return koreanForms(word);
+  const stem = stemLatin(word);
+  return stem === word ? [word] : [word, stem];
+});
+
+/** The two-syllable pieces of a word's stripped form, for compounds. */
+export const piecesOfWord = memo((word: string): readonly string[] => bigrams(stripParticle(word) ?? word));

@@ -1,80 +1,180 @@
-// The search seam: what answers need from an index (`Searcher`), and what building a snapshot needs to make one
-// (`searchEngine`: build, and move a built index between threads). MiniSearch sits behind it (minisearch.ts).
+// The search seam: what the question reader needs from the document index (`Searcher`), and what building a
+// snapshot needs to make one (`searchEngine`: build it, move it between threads as buffers, restore it).
 //
-// A question is searched word by word: each word is one nested MiniSearch query over its forms (query.ts), so that
-// for every document we know how many of the question's words it answers. Documents are ranked by that coverage
-// first and by BM25 score second; the answer is abstained on when the best document covers too little.
-import type MiniSearch from "minisearch";
-import { normalize } from "../text.js";
-import { words } from "./analyze.js";
-import type { DocType, SearchDoc } from "./documents.js";
-import { buildMiniSearch, miniSearchParts, miniSearchReceiver } from "./minisearch.js";
-import { isInformative, wordQuery, type SearchResultSet } from "./query.js";
+// A question's words are looked up term by term in a typed postings index (postings.ts); every document a word
+// reaches is credited with that word, so the reader learns, for each document, which of the question's words it
+// answers (coverage) and how strongly (idf-weighted term weights). The best few are kept, not sorted all.
+import { isHangulWord, jamo } from "./analyze.js";
+import { buildDocuments, PIECE_MARK, type DocKind, type DocRef } from "./documents.js";
+import { Accumulator, buildPostings, Postings, transferables, type PostingsData } from "./postings.js";
+import type { Knowledge } from "../knowledge/schema.js";
 
-/** What answers need from an index (the bench swaps in MiniSearch's defaults behind it). */
-export interface Searcher {
-  readonly docs: ReadonlyMap<string, SearchDoc>;
-  search(text: string, types?: readonly DocType[]): SearchResultSet;
+/** One word of a question, as the index is asked for it. */
+export interface QueryWord {
+  /** Terms looked up exactly: the word's analysed forms and the words that stand for it. */
+  terms: readonly string[];
+  /** Terms starting with these also count (long words: a Latin word's start, a Korean stem). */
+  prefixes?: readonly string[];
+  /** Two-syllable pieces that must all occur in a document: the word inside a compound (조사 in 원인조사). */
+  pieces?: readonly string[];
+  /** Groups of terms that must all occur in a document: a glossary stand-in of several words ("data center"). */
+  phrases?: readonly (readonly string[])[];
 }
 
-/** Distinct words whose matches are kept per snapshot: far more than a team's vocabulary. */
-const WORD_CACHE_SIZE = 5_000;
+export interface SearchHit {
+  ref: DocRef;
+  /** How many of the query's words the document answers, and which (bit i is word i). */
+  covered: number;
+  mask: number;
+  score: number;
+}
 
-class SearchIndex implements Searcher {
-  private readonly cache = new Map<string, ReadonlyMap<string, number>>();
+export interface SearchOptions {
+  kinds?: readonly DocKind[];
+  /** Only documents this keeps (an event, a day, a track …). */
+  keep?: (ref: DocRef) => boolean;
+  /** How many hits at most (the best first). */
+  limit?: number;
+}
 
-  constructor(readonly docs: ReadonlyMap<string, SearchDoc>, private readonly mini: MiniSearch<SearchDoc>) {}
+/** What the question reader needs from an index (the bench swaps in MiniSearch's defaults behind it). */
+export interface Searcher {
+  readonly refs: readonly DocRef[];
+  search(words: readonly QueryWord[], options?: SearchOptions): SearchHit[];
+  /** Whether the index holds this term at all, as a word or inside a compound. */
+  knows(term: string): boolean;
+  /** Known terms one typo away (Korean by jamo): candidates for a word the index does not know. */
+  near(word: string): string[];
+}
 
-  /** A name the question gives that the knowledge has never heard of ("DEVIEW", "… of Naver", 2023): a sign
-   * the question is about something else, however well its other words match. */
-  private isUnknownName(original: string, first: boolean): boolean {
-    const name = /^[A-Z]{3,}$/.test(original) || (!first && /^[A-Z][a-z]/.test(original)) || /^\d{2,}$/.test(original);
-    return name && this.matches(original.toLowerCase()).size === 0;
+/** The most words of one question the index counts (bit masks are 32 bits). */
+export const MAX_QUERY_WORDS = 24;
+const DEFAULT_LIMIT = 50;
+
+class PostingsIndex implements Searcher {
+  private readonly accumulator: Accumulator;
+  private byLength?: Map<number, number[]>;
+
+  constructor(readonly refs: readonly DocRef[], private readonly postings: Postings) {
+    this.accumulator = new Accumulator(postings.docCount);
   }
 
-  /** The documents one word matches, with their scores. The snapshot never changes, so this is cached. */
-  private matches(word: string): ReadonlyMap<string, number> {
-    let found = this.cache.get(word);
-    if (!found) {
-      found = new Map(this.mini.search(wordQuery(word)).map((r) => [r.id as string, r.score]));
-      if (this.cache.size >= WORD_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
-      this.cache.set(word, found);
+  /** The term indexes a word reaches, each with how much it counts. */
+  private termsOf(word: QueryWord): { term: number; factor: number }[] {
+    const out = new Map<number, number>();
+    for (const t of word.terms) {
+      const i = this.postings.find(t);
+      if (i >= 0) out.set(i, 1);
     }
-    return found;
+    for (const p of word.prefixes ?? []) for (const i of this.postings.withPrefix(p)) if (!out.has(i)) out.set(i, 0.6);
+    return [...out].map(([term, factor]) => ({ term, factor }));
   }
 
-  /** Documents ranked by how many of the question's words they answer, then by score. */
-  search(text: string, types?: readonly DocType[]): SearchResultSet {
-    const informative = [...new Set(words(text).filter(isInformative))].slice(0, 24);
-    const nameLike = normalize(text).match(/[A-Za-z][A-Za-z']*|\d+/g) ?? [];
-    if (nameLike.some((w, i) => this.isUnknownName(w, i === 0 && /^[A-Za-z]/.test(normalize(text))))) return { hits: [], informative };
-    const acc = new Map<string, { score: number; covered: number }>();
-    for (const word of informative) {
-      for (const [id, score] of this.matches(word)) {
-        if (types && !types.includes(this.docs.get(id)!.type)) continue;
-        const a = acc.get(id) ?? { score: 0, covered: 0 };
-        a.score += score;
-        a.covered += 1;
-        acc.set(id, a);
+  search(words: readonly QueryWord[], options: SearchOptions = {}): SearchHit[] {
+    const { kinds, keep, limit = DEFAULT_LIMIT } = options;
+    words.slice(0, MAX_QUERY_WORDS).forEach((word, w) => {
+      for (const { term, factor } of this.termsOf(word)) {
+        const idf = this.postings.idf(term) * factor;
+        this.postings.each(term, (doc, weight) => this.accumulator.add(doc, w, idf * weight));
+      }
+      // A word inside a compound: the documents holding all its pieces; a phrase: all its words.
+      this.allOf((word.pieces ?? []).map((p) => PIECE_MARK + p), w, 0.5);
+      for (const phrase of word.phrases ?? []) this.allOf(phrase, w, 0.8);
+    });
+    const wanted = (doc: number) => {
+      const ref = this.refs[doc];
+      return (!kinds || kinds.includes(ref.kind)) && (!keep || keep(ref));
+    };
+    return this.accumulator.top(limit, wanted).map((h) => ({ ref: this.refs[h.doc], covered: h.words, mask: 0, score: h.score }));
+  }
+
+  /** Credits word `w` to the documents holding every one of `terms`. */
+  private allOf(terms: readonly string[], w: number, factor: number): void {
+    const found = terms.map((t) => this.postings.find(t));
+    if (!found.length || found.some((i) => i < 0)) return;
+    const [first, ...rest] = found.map((i) => this.postings.docSet(i));
+    const idf = Math.min(...found.map((i) => this.postings.idf(i))) * factor;
+    for (const doc of first) if (rest.every((set) => set.has(doc))) this.accumulator.add(doc, w, idf);
+  }
+
+  knows(term: string): boolean {
+    return this.postings.find(term) >= 0 || this.postings.find(PIECE_MARK + term) >= 0;
+  }
+
+  near(word: string): string[] {
+    const key = (t: string) => (isHangulWord(t) ? jamo(t) : t);
+    if (!this.byLength) {
+      this.byLength = new Map();
+      for (let i = 0; i < this.postings.termCount; i++) {
+        const t = this.postings.term(i);
+        if (t.startsWith(PIECE_MARK)) continue;
+        const length = key(t).length;
+        const list = this.byLength.get(length);
+        if (list) list.push(i);
+        else this.byLength.set(length, [i]);
       }
     }
-    const hits = [...acc]
-      .map(([id, a]) => ({ doc: this.docs.get(id)!, score: a.score, coverage: a.covered / informative.length }))
-      .sort((x, y) => y.coverage - x.coverage || y.score - x.score);
-    return { hits, informative };
+    const target = key(word);
+    // One edit for short words, two for long Latin ones; Korean by jamo, where one typo is one edit.
+    const max = isHangulWord(word) || target.length < 8 ? 1 : 2;
+    const out: string[] = [];
+    for (let length = target.length - max; length <= target.length + max; length++) {
+      for (const i of this.byLength.get(length) ?? []) {
+        const t = this.postings.term(i);
+        if (withinEdits(target, key(t), max)) out.push(t);
+      }
+    }
+    return out;
   }
 }
 
-const byId = (docs: readonly SearchDoc[]) => new Map(docs.map((d) => [d.id, d]));
+/** Whether a and b are at most `max` edits apart (insert, delete, substitute, swap neighbours). */
+export function withinEdits(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let previous2: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, previous2[j - 2] + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) return false;
+    previous2 = previous;
+    previous = row;
+  }
+  return previous[b.length] <= max;
+}
 
-/** What a snapshot builder needs: an index of documents, built here or in a worker and moved in parts. */
+/** A built index as what crosses threads: the document references and the postings buffers. */
+export interface IndexData {
+  /** `kind event key` per document, joined by "\n": one string crosses threads faster than many objects. */
+  refs: string;
+  postings: PostingsData;
+}
+
+const encodeRef = (r: DocRef) => `${r.kind}\t${r.event}\t${r.key}`;
+function decodeRefs(text: string): DocRef[] {
+  if (!text) return [];
+  return text.split("\n").map((line) => {
+    const [kind, event, key] = line.split("\t");
+    return { kind: kind as DocKind, event, key };
+  });
+}
+
+/** What a snapshot builder needs: the index of a knowledge, built here or in a worker and moved as buffers. */
 export const searchEngine = {
-  build: (docs: readonly SearchDoc[]): Searcher => new SearchIndex(byId(docs), buildMiniSearch(docs)),
-  /** The index of these documents, built, as parts to post from a worker one at a time. */
-  parts: (docs: readonly SearchDoc[]): Iterable<string> => miniSearchParts(buildMiniSearch(docs)),
-  /** Takes the parts in order; `result` loads the index without holding up the event loop for long. */
-  receiver(docs: ReadonlyMap<string, SearchDoc>): { add(part: string): void; result(): Promise<Searcher> } {
-    const receiver = miniSearchReceiver();
-    return { add: receiver.add, result: async () => new SearchIndex(docs, await receiver.result()) };
+  data(k: Knowledge): IndexData {
+    const docs = buildDocuments(k);
+    return { refs: docs.refs.map(encodeRef).join("\n"), postings: buildPostings(docs.terms) };
+  },
+  transferables: (data: IndexData): ArrayBuffer[] => transferables(data.postings),
+  restore: (data: IndexData): Searcher => new PostingsIndex(decodeRefs(data.refs), new Postings(data.postings)),
+  build(k: Knowledge): Searcher {
+    return this.restore(this.data(k));
   },
 };

@@ -1,79 +1,79 @@
-// MiniSearch behind the search seam: the index's fields and options, and the index moved between threads. The only
-// file that knows MiniSearch's serialized layout (`AsPlainObject`, which its documentation calls internal): a
-// layout of another version is refused by name instead of being misread.
+// The name index: every name the knowledge gives a person, track, room, organisation or event, in MiniSearch, for
+// what exact lookups cannot do — a name typed with a typo (이채형, Namkong), initial consonants only (ㄴㄱㅎ), or the
+// first letters of one (autocomplete). The only file that knows MiniSearch's serialized layout (`AsPlainObject`,
+// which its documentation calls internal): a layout of another version is refused by name instead of being misread.
 //
 // Moving the index: receiving a message is one uninterrupted piece of main-thread work, so the index travels in
-// parts, none large — not even the postings of a word that every document has (세션 at 100,000 sessions). A part is
-// JSON text: parsing it takes about a third of the time that a structured clone of the same small objects takes to
-// receive (measured at 10,000 sessions).
+// parts, none large. A part is JSON text: parsing it takes about a third of the time that a structured clone of the
+// same small objects takes to receive (measured at 10,000 sessions).
 import MiniSearch, { type AsPlainObject, type Options } from "minisearch";
-import { bigramTerms, choseong, englishTerms, isHangulWord, jamoTerms, koreanTerms } from "./analyze.js";
-import type { SearchDoc } from "./documents.js";
+import { choseong, isHangulWord, jamo } from "./analyze.js";
 
-const FIELDS = ["name", "people", "ko", "ko2", "jamo", "cho", "en", "kw"] as const;
-
-function fieldTerms(doc: SearchDoc, field: (typeof FIELDS)[number]): string[] {
-  switch (field) {
-    case "name": {
-      const joined = doc.names.map((n) => n.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""));
-      return [...doc.names.flatMap((n) => [...koreanTerms(n), ...englishTerms(n)]), ...joined];
-    }
-    case "people":
-      return doc.people.flatMap((n) => [...koreanTerms(n), ...englishTerms(n)]);
-    case "ko":
-      return koreanTerms(doc.ko);
-    case "ko2":
-      return bigramTerms([doc.ko, ...doc.names].join(" "));
-    case "jamo":
-      return jamoTerms([doc.ko, ...doc.names, ...doc.people].join(" "));
-    case "cho":
-      return doc.names.filter(isHangulWord).map((n) => choseong(n.replace(/\s/g, "")));
-    case "en":
-      return englishTerms(doc.en);
-    case "kw":
-      return doc.keywords.flatMap((k) => [...koreanTerms(k), ...englishTerms(k)]);
-  }
+/** One name as indexed: its squashed form, and for Hangul its jamo (one typo = one edit) and initial consonants. */
+interface NameDoc {
+  id: number;
+  /** The squashed name, as the snapshot's name table keys it. */
+  name: string;
 }
 
-const TERM_OPTIONS = {
-  tokenize: (text: string) => text.split(" ").filter(Boolean),
-  processTerm: (term: string) => term,
-};
+const FIELDS = ["name", "jamo", "cho"] as const;
 
-const OPTIONS: Options<SearchDoc> = {
+const OPTIONS: Options<NameDoc> = {
   fields: [...FIELDS],
-  storeFields: ["type"],
-  extractField: (doc, field) => (field === "id" ? doc.id : field === "type" ? doc.type : fieldTerms(doc, field as (typeof FIELDS)[number]).join(" ")),
-  ...TERM_OPTIONS,
-  searchOptions: {
-    ...TERM_OPTIONS,
-    boost: { name: 4, cho: 3, kw: 1.5, people: 1, ko: 1, en: 1, ko2: 0.5, jamo: 0.3 },
-    weights: { fuzzy: 0.5, prefix: 0.4 },
+  storeFields: ["name"],
+  extractField: (doc, field) => {
+    if (field === "id") return String(doc.id);
+    if (field === "name") return doc.name;
+    const hangul = isHangulWord(doc.name);
+    if (field === "jamo") return hangul ? jamo(doc.name) : "";
+    if (field === "cho") return hangul ? choseong(doc.name) : "";
+    return "";
   },
+  // Names arrive squashed: one term each.
+  tokenize: (text) => (text ? [text] : []),
+  processTerm: (term) => term,
 };
 
-export function buildMiniSearch(docs: readonly SearchDoc[]): MiniSearch<SearchDoc> {
-  const mini = new MiniSearch<SearchDoc>(OPTIONS);
-  mini.addAll(docs);
+export type NameIndex = MiniSearch<NameDoc>;
+
+export function buildNameIndex(names: readonly string[]): NameIndex {
+  const mini = new MiniSearch<NameDoc>(OPTIONS);
+  mini.addAll(names.map((name, id) => ({ id, name })));
   return mini;
 }
 
+/** Names one typo from `typed` (by jamo for Hangul), best first. */
+export function nearNames(index: NameIndex, typed: string): string[] {
+  const hangul = isHangulWord(typed);
+  const term = hangul ? jamo(typed) : typed;
+  // One edit in five letters of jamo is one typo in a two-syllable name; Latin names get one edit in four letters.
+  const fuzzy = (t: string) => (t.length >= (hangul ? 5 : 4) ? (t.length >= 9 && !hangul ? 2 : 1) : false);
+  return index.search(term, { fields: [hangul ? "jamo" : "name"], fuzzy, tokenize: (t) => [t], processTerm: (t) => t }).map((r) => r.name as string);
+}
+
+/** Names whose initial consonants are exactly `typed` (ㄴㄱㅎ → 남궁훈). */
+export const namesByChoseong = (index: NameIndex, typed: string): string[] =>
+  index.search(typed, { fields: ["cho"], tokenize: (t) => [t], processTerm: (t) => t }).map((r) => r.name as string);
+
+/** Names starting with `typed` (squashed), for autocomplete. */
+export const namesStartingWith = (index: NameIndex, typed: string): string[] =>
+  index.search(typed, { fields: ["name"], prefix: true, tokenize: (t) => [t], processTerm: (t) => t }).map((r) => r.name as string);
 
 /** The serialized layout this file reads (MiniSearch 7 writes version 2). */
 const SERIALIZATION_VERSION = 2;
 
 /** A built index as parts, for a worker thread to post one at a time. */
-export const miniSearchParts = (mini: MiniSearch<SearchDoc>): Generator<string> => indexParts(mini.toJSON());
+export const nameIndexParts = (index: NameIndex): Generator<string> => indexParts(index.toJSON());
 
-/** Collects the parts of miniSearchParts, then loads the index in small batches (answers go on in between). */
-export function miniSearchReceiver(): { add(part: string): void; result(): Promise<MiniSearch<SearchDoc>> } {
+/** Collects the parts of nameIndexParts, then loads the index in small batches (answers go on in between). */
+export function nameIndexReceiver(): { add(part: string): void; result(): Promise<NameIndex> } {
   const assembler = new IndexAssembler();
   return {
     add: (part) => assembler.add(part),
     result: () => {
       const js = assembler.result();
       if (js.serializationVersion !== SERIALIZATION_VERSION) {
-        return Promise.reject(new Error(`the search index arrived in MiniSearch's serialization version ${js.serializationVersion}; this code reads version ${SERIALIZATION_VERSION}`));
+        return Promise.reject(new Error(`the name index arrived in MiniSearch's serialization version ${js.serializationVersion}; this code reads version ${SERIALIZATION_VERSION}`));
       }
       return MiniSearch.loadJSAsync(js, OPTIONS);
     },

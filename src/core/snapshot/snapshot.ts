@@ -5,13 +5,16 @@ import { Worker } from "node:worker_threads";
 import { fingerprintOf, type Fingerprint } from "../knowledge/diff.js";
 import { loadKnowledge, type LoadOptions } from "../knowledge/load.js";
 import type { Knowledge, KnowledgeProblem } from "../knowledge/schema.js";
-import { buildDocuments, type SearchDoc } from "../search/documents.js";
-import { searchEngine, type Searcher } from "../search/index.js";
+import { searchEngine, type IndexData, type Searcher } from "../search/index.js";
+import { buildNameIndex, nameIndexReceiver, type NameIndex } from "../search/minisearch.js";
 import { buildTables, type SnapshotTables } from "./tables.js";
 
 export interface Snapshot {
   readonly knowledge: Knowledge;
+  /** The documents' index: what a question's topic words find. */
   readonly index: Searcher;
+  /** The names' index: a name typed with a typo, initials only, or its first letters. */
+  readonly names: NameIndex;
   readonly tables: SnapshotTables;
   /** A hash per item, for the reload's diff. */
   readonly fingerprint: Fingerprint;
@@ -20,6 +23,8 @@ export interface Snapshot {
   readonly loadedAt: Date;
   readonly loadedBy: string;
   readonly files: readonly string[];
+  /** What imported schedules left out (each with its place and value): logged, not failed. */
+  readonly warnings: readonly KnowledgeProblem[];
 }
 
 export type SnapshotResult = { ok: true; snapshot: Snapshot } | { ok: false; problems: KnowledgeProblem[]; version: string };
@@ -31,14 +36,15 @@ export interface BuildOptions extends LoadOptions {
   workerHeapMb?: number;
 }
 
-/** Everything but the index, which only the thread that answers can hold. */
+/** Everything but the name index, which only the thread that answers can hold. */
 export interface Prepared {
   knowledge: Knowledge;
-  docs: SearchDoc[];
+  index: IndexData;
   tables: SnapshotTables;
   fingerprint: Fingerprint;
   version: string;
   files: string[];
+  warnings: KnowledgeProblem[];
 }
 
 export type PrepareResult = { ok: true; prepared: Prepared } | { ok: false; problems: KnowledgeProblem[]; version: string };
@@ -49,41 +55,49 @@ export const unexpected = (where: string, error: unknown): KnowledgeProblem => (
   message: `the knowledge could not be built: ${error instanceof Error ? error.message : String(error)}`,
 });
 
-/** Reads, validates, merges and indexes-to-be: the builder's steps that need no answering thread. Never throws. */
+/** The names the name index holds: everything named but sessions (titles are found by the document index). */
+export const indexedNames = (tables: SnapshotTables): string[] => [...tables.names].filter(([, named]) => named.some((n) => n.kind !== "session")).map(([name]) => name);
+
+/** Reads, validates, merges, indexes and tabulates: the builder's steps that need no answering thread. Never throws. */
 export async function prepare(dir: string, options: LoadOptions): Promise<PrepareResult> {
   try {
     const loaded = await loadKnowledge(dir, options);
     if (!loaded.knowledge) return { ok: false, problems: loaded.problems, version: loaded.version };
-    const docs = buildDocuments(loaded.knowledge);
-    const prepared = { knowledge: loaded.knowledge, docs, tables: buildTables(docs), fingerprint: fingerprintOf(loaded.knowledge), version: loaded.version, files: loaded.files };
+    const k = loaded.knowledge;
+    const prepared = { knowledge: k, index: searchEngine.data(k), tables: buildTables(k), fingerprint: fingerprintOf(k), version: loaded.version, files: loaded.files, warnings: loaded.warnings };
     return { ok: true, prepared };
   } catch (error) {
     return { ok: false, problems: [unexpected(dir, error)], version: "none" };
   }
 }
 
-const snapshotOf = (p: Omit<Prepared, "docs">, index: Searcher, loadedBy: string): Snapshot =>
-  Object.freeze({ knowledge: p.knowledge, index, tables: p.tables, fingerprint: p.fingerprint, version: p.version, loadedAt: new Date(), loadedBy, files: p.files });
+const snapshotOf = (p: Omit<Prepared, "index">, index: Searcher, names: NameIndex, loadedBy: string): Snapshot =>
+  Object.freeze({ knowledge: p.knowledge, index, names, tables: p.tables, fingerprint: p.fingerprint, version: p.version, loadedAt: new Date(), loadedBy, files: p.files, warnings: p.warnings });
 
 export async function buildSnapshot(dir: string, loadedBy: string, options: BuildOptions = {}): Promise<SnapshotResult> {
   if (options.offThread) return buildInWorker(dir, loadedBy, options);
   const result = await prepare(dir, options);
   if (!result.ok) return result;
-  return { ok: true, snapshot: snapshotOf(result.prepared, searchEngine.build(result.prepared.docs), loadedBy) };
+  const p = result.prepared;
+  return { ok: true, snapshot: snapshotOf(p, searchEngine.restore(p.index), buildNameIndex(indexedNames(p.tables)), loadedBy) };
 }
 
 /**
- * What worker.ts sends, one message at a time: the knowledge's items with their hashes, the documents, the tables,
- * the index in parts, then the rest. It sends the next message only when this thread asks for it: Node delivers
- * every message already queued in one go, which would be one long stall.
+ * What worker.ts sends, one message at a time: the knowledge's items with their hashes, the tables, the document
+ * index (its buffers transferred, not copied), the name index in parts, then the rest. It sends the next message
+ * only when this thread asks for it: Node delivers every message already queued in one go, which would be one long
+ * stall.
  */
 export type WorkerMessage =
   | { kind: "failed"; problems: KnowledgeProblem[]; version: string }
-  | { kind: "items"; section: string; items: { id: string }[]; hashes: string[] }
-  | { kind: "docs"; docs: SearchDoc[] }
-  | { kind: "names"; entries: [string, string[]][] }
-  | { kind: "index"; part: string }
-  | { kind: "done"; event: Knowledge["event"]; budget: Knowledge["budget"]; hashes: Fingerprint; version: string; files: string[] };
+  | { kind: "items"; section: string; items: [key: string, item: unknown][]; hashes: string[] }
+  | { kind: "table"; table: TableName; entries: [string, unknown][] }
+  | { kind: "index"; data: IndexData }
+  | { kind: "names"; part: string }
+  | { kind: "done"; glossary: Knowledge["glossary"]; longestName: number; version: string; files: string[]; warnings: KnowledgeProblem[] };
+
+/** The tables that are maps, sent as slices of their entries. */
+export type TableName = Exclude<keyof SnapshotTables, "longestName">;
 
 export interface WorkerInput {
   dir: string;
@@ -102,23 +116,25 @@ function startWorker(workerData: WorkerInput, heapMb: number | undefined): Worke
   return new Worker(boot, { eval: true, workerData, resourceLimits });
 }
 
-/** The knowledge's sections, their hashes, documents and names, filled as the worker's slices arrive. */
+/** The knowledge's sections, their hashes and the tables, filled as the worker's slices arrive. */
 class Received {
   readonly items = new Map<string, Map<string, unknown>>();
   readonly hashes = new Map<string, Map<string, string>>();
-  readonly docs = new Map<string, SearchDoc>();
-  readonly names = new Map<string, string[]>();
+  readonly tables = new Map<TableName, Map<string, unknown>>();
+  index?: IndexData;
 
   take(message: WorkerMessage): void {
     if (message.kind === "items") {
       const items = this.items.get(message.section) ?? this.items.set(message.section, new Map()).get(message.section)!;
       const hashes = this.hashes.get(message.section) ?? this.hashes.set(message.section, new Map()).get(message.section)!;
-      message.items.forEach((item, i) => {
-        items.set(item.id, item);
-        hashes.set(item.id, message.hashes[i]);
+      message.items.forEach(([key, item], i) => {
+        items.set(key, item);
+        hashes.set(key, message.hashes[i]);
       });
-    } else if (message.kind === "docs") for (const doc of message.docs) this.docs.set(doc.id, doc);
-    else if (message.kind === "names") for (const [key, keys] of message.entries) this.names.set(key, keys);
+    } else if (message.kind === "table") {
+      const table = this.tables.get(message.table) ?? this.tables.set(message.table, new Map()).get(message.table)!;
+      for (const [key, value] of message.entries) table.set(key, value);
+    } else if (message.kind === "index") this.index = message.data;
   }
 }
 
@@ -126,7 +142,7 @@ function buildInWorker(dir: string, loadedBy: string, options: BuildOptions): Pr
   const { scheduleUrls, fetchLimits } = options;
   const worker = startWorker({ dir, options: { scheduleUrls, fetchLimits } }, options.workerHeapMb);
   const received = new Received();
-  const index = searchEngine.receiver(received.docs);
+  const names = nameIndexReceiver();
   // The next message once the event loop has had its turn.
   const next = () => void setImmediate(() => worker.postMessage("next"));
   return new Promise<SnapshotResult>((resolve) => {
@@ -137,14 +153,16 @@ function buildInWorker(dir: string, loadedBy: string, options: BuildOptions): Pr
     worker.on("exit", exited);
     worker.on("message", (message: WorkerMessage) => {
       if (message.kind === "failed") return resolve({ ok: false, problems: message.problems, version: message.version });
-      if (message.kind === "index") index.add(message.part);
+      if (message.kind === "names") names.add(message.part);
       else received.take(message);
       if (message.kind !== "done") return next();
       worker.off("exit", exited);
-      const knowledge = { ...Object.fromEntries(received.items), event: message.event, budget: message.budget } as unknown as Knowledge;
-      const fingerprint = { ...Object.fromEntries(received.hashes), ...message.hashes };
-      const prepared = { knowledge, tables: { names: received.names }, fingerprint, version: message.version, files: message.files };
-      index.result().then((searcher) => resolve({ ok: true, snapshot: snapshotOf(prepared, searcher, loadedBy) }), died);
+      const knowledge = { ...Object.fromEntries(received.items), glossary: message.glossary } as unknown as Knowledge;
+      const tables = { ...Object.fromEntries(received.tables), longestName: message.longestName } as unknown as SnapshotTables;
+      const prepared = { knowledge, tables, fingerprint: Object.fromEntries(received.hashes), version: message.version, files: message.files, warnings: message.warnings };
+      if (!received.index) return died(new Error("the reload worker sent no index"));
+      const index = searchEngine.restore(received.index);
+      names.result().then((nameIndex) => resolve({ ok: true, snapshot: snapshotOf(prepared, index, nameIndex, loadedBy) }), died);
     });
   }).finally(() => void worker.terminate());
 }

@@ -1,21 +1,104 @@
-// Lookup tables a snapshot carries beside its index, built once with it (in the reload worker).
-import type { SearchDoc } from "../search/documents.js";
+// Lookup tables a snapshot carries beside its index, built once with it (in the reload worker): every name the
+// knowledge gives a thing, squashed (so "Ko Woo-chan", "kowoochan" and "고우찬이" find the same person), and the
+// sessions by event in time order, by track, speaker, room and organisation.
+import type { Knowledge, Session } from "../knowledge/schema.js";
 import { squash } from "../text.js";
 
-export interface SnapshotTables {
-  /** Item keys by `${type}:${squashed id or name}`: exact lookups are on every command's path. */
-  names: ReadonlyMap<string, readonly string[]>;
+export type NamedKind = "person" | "track" | "room" | "event" | "org" | "session";
+
+/** What a name names. An organisation's key is `event/org:<squashed name>`; its label is the name as written. */
+export interface Named {
+  kind: NamedKind;
+  key: string;
+  event: string;
 }
 
-export function buildTables(docs: readonly SearchDoc[]): SnapshotTables {
-  const names = new Map<string, string[]>();
-  for (const d of docs) {
-    for (const name of new Set([d.key, ...d.names].map(squash))) {
-      const key = `${d.type}:${name}`;
-      const keys = names.get(key);
-      if (keys) keys.push(d.key);
-      else names.set(key, [d.key]);
+export interface SnapshotTables {
+  /** Squashed names → what they name. */
+  names: Map<string, Named[]>;
+  /** The longest squashed name: how far a lookup inside unspaced text has to reach. */
+  longestName: number;
+  /** Per event, its sessions' keys in time order. */
+  timeline: Map<string, string[]>;
+  bySpeaker: Map<string, string[]>;
+  byTrack: Map<string, string[]>;
+  byRoom: Map<string, string[]>;
+  /** Organisation key → the sessions its people gave, and its people. */
+  byOrg: Map<string, string[]>;
+  peopleByOrg: Map<string, string[]>;
+  /** Organisation key → the name as written ("카카오뱅크"). */
+  orgNames: Map<string, string>;
+  /** `section:id` → the keys of every item with that local id, across events (a bare id is unambiguous when one). */
+  localIds: Map<string, string[]>;
+}
+
+/** The organisation key for a name in an event. */
+export const orgKey = (event: string, name: string): string => `${event}/org:${squash(name)}`;
+
+/** Sessions in time order: date, then time, then their ids as numbers where they are numbers. */
+const collator = new Intl.Collator("en", { numeric: true });
+export const byTime = (a: Session, b: Session): number =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : (a.time ?? "") < (b.time ?? "") ? -1 : (a.time ?? "") > (b.time ?? "") ? 1 : collator.compare(a.id, b.id);
+
+/** Titles shorter than this are not names: "AI" as a title would be found inside every question about AI. */
+const TITLE_MIN = 6;
+
+export function buildTables(k: Knowledge): SnapshotTables {
+  const names = new Map<string, Named[]>();
+  let longestName = 0;
+  const name = (surface: string | undefined, named: Named) => {
+    const s = surface ? squash(surface) : "";
+    if (s.length < 2) return;
+    const list = names.get(s);
+    if (list?.some((n) => n.key === named.key)) return;
+    if (list) list.push(named);
+    else names.set(s, [named]);
+    longestName = Math.max(longestName, s.length);
+  };
+  const push = (map: Map<string, string[]>, key: string, value: string) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+
+  const orgNames = new Map<string, string>();
+  const peopleByOrg = new Map<string, string[]>();
+  for (const e of k.events.values()) {
+    for (const n of [e.id, e.name.ko, e.name.en, e.acronym, ...e.aliases]) name(n, { kind: "event", key: e.id, event: e.id });
+  }
+  for (const p of k.people.values()) {
+    for (const n of [p.name.ko, p.name.en, p.handle, ...p.aliases]) name(n, { kind: "person", key: p.key, event: p.event });
+    for (const org of p.organisation ? [p.organisation.ko, p.organisation.en] : []) {
+      const key = orgKey(p.event, org);
+      if (!orgNames.has(key)) orgNames.set(key, org);
+      if (!peopleByOrg.get(key)?.includes(p.key)) push(peopleByOrg, key, p.key);
+      name(org, { kind: "org", key, event: p.event });
     }
   }
-  return { names };
+  for (const t of k.tracks.values()) for (const n of [t.name.ko, t.name.en, ...t.aliases]) name(n, { kind: "track", key: t.key, event: t.event });
+  for (const r of k.rooms.values()) name(r.name, { kind: "room", key: r.key, event: r.event });
+
+  const timeline = new Map<string, string[]>();
+  const bySpeaker = new Map<string, string[]>();
+  const byTrack = new Map<string, string[]>();
+  const byRoom = new Map<string, string[]>();
+  const byOrg = new Map<string, string[]>();
+  const roomKeys = new Map([...k.rooms.values()].map((r) => [`${r.event}|${squash(r.name)}`, r.key]));
+  for (const s of [...k.sessions.values()].sort(byTime)) {
+    push(timeline, s.event, s.key);
+    for (const t of s.tracks) push(byTrack, t, s.key);
+    const orgs = new Set<string>();
+    for (const speaker of s.speakers) {
+      push(bySpeaker, speaker, s.key);
+      const o = k.people.get(speaker)?.organisation;
+      if (o) orgs.add(orgKey(s.event, o.ko)).add(orgKey(s.event, o.en));
+    }
+    for (const o of orgs) push(byOrg, o, s.key);
+    const room = s.room ? roomKeys.get(`${s.event}|${squash(s.room)}`) : undefined;
+    if (room) push(byRoom, room, s.key);
+    for (const title of new Set([s.title.ko, s.title.en])) if (squash(title).length >= TITLE_MIN) name(title, { kind: "session", key: s.key, event: s.event });
+  }
+  const localIds = new Map<string, string[]>();
+  for (const section of ["sessions", "people", "tracks"] as const) for (const item of k[section].values()) push(localIds, `${section}:${item.id}`, item.key);
+  return { names, longestName, timeline, bySpeaker, byTrack, byRoom, byOrg, peopleByOrg, orgNames, localIds };
 }

@@ -1,9 +1,10 @@
-// The reload worker: runs the snapshot builder's thread-free steps (snapshot.ts `prepare`) and builds the index, then
-// sends the result to the main thread in slices, each when the main thread asks for the next: a reload of a large
-// pack never holds up the answers in between.
+// The reload worker: runs the snapshot builder's thread-free steps (snapshot.ts `prepare`) and builds the name index,
+// then sends the result to the main thread in slices, each when the main thread asks for the next: a reload of a
+// large pack never holds up the answers in between. The document index crosses as transferred buffers.
 import { parentPort, workerData } from "node:worker_threads";
 import { searchEngine } from "../search/index.js";
-import { prepare, type WorkerInput, type WorkerMessage } from "./snapshot.js";
+import { buildNameIndex, nameIndexParts } from "../search/minisearch.js";
+import { indexedNames, prepare, type TableName, type WorkerInput, type WorkerMessage } from "./snapshot.js";
 
 /** Items per message: receiving one message is one uninterrupted piece of main-thread work. */
 const SLICE = 200;
@@ -11,11 +12,11 @@ const SLICE = 200;
 const asked: (() => void)[] = [];
 parentPort!.on("message", () => asked.shift()?.());
 
-/** Posts a message and waits until the main thread has taken it in and asks for the next. */
-const post = (message: WorkerMessage) =>
+/** Posts a message (moving `transfer`'s buffers) and waits until the main thread has taken it in and asks for the next. */
+const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) =>
   new Promise<void>((resolve) => {
     asked.push(resolve);
-    parentPort!.postMessage(message);
+    parentPort!.postMessage(message, transfer);
   });
 
 async function inSlices<T>(items: readonly T[], send: (slice: T[]) => Promise<void>): Promise<void> {
@@ -28,14 +29,17 @@ const result = await prepare(dir, options);
 if (!result.ok) {
   await post({ kind: "failed", problems: result.problems, version: result.version });
 } else {
-  const { knowledge, docs, tables, fingerprint, version, files } = result.prepared;
-  const { event, budget, ...sections } = knowledge;
+  const { knowledge, index, tables, fingerprint, version, files, warnings } = result.prepared;
+  const { glossary, ...sections } = knowledge;
   for (const [section, items] of Object.entries(sections)) {
     const hashed = fingerprint[section];
-    await inSlices<{ id: string }>([...items.values()], (slice) => post({ kind: "items", section, items: slice, hashes: slice.map((item) => hashed.get(item.id)!) }));
+    await inSlices<[string, unknown]>([...items], (slice) => post({ kind: "items", section, items: slice, hashes: slice.map(([key]) => hashed.get(key)!) }));
   }
-  await inSlices(docs, (slice) => post({ kind: "docs", docs: slice }));
-  await inSlices([...tables.names].map(([key, keys]) => [key, [...keys]] as [string, string[]]), (entries) => post({ kind: "names", entries }));
-  for (const part of searchEngine.parts(docs)) await post({ kind: "index", part });
-  await post({ kind: "done", event, budget, hashes: { event: fingerprint.event, budget: fingerprint.budget }, version, files });
+  const { longestName, ...maps } = tables;
+  for (const [table, map] of Object.entries(maps) as [TableName, Map<string, unknown>][]) {
+    await inSlices([...map], (entries) => post({ kind: "table", table, entries }));
+  }
+  await post({ kind: "index", data: index }, searchEngine.transferables(index));
+  for (const part of nameIndexParts(buildNameIndex(indexedNames(tables)))) await post({ kind: "names", part });
+  await post({ kind: "done", glossary, longestName, version, files, warnings });
 }

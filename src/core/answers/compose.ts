@@ -1,0 +1,237 @@
+// A free question answered: each clause's subjects (resolved, or taken from the conversation) answered for the
+// aspects asked, a yes/no question checked against what the answer states, the parts combined into one cited
+// answer — or an honest "I don't know" that says what the knowledge can answer instead.
+import type { Draft } from "../commands/command.js";
+import { formatDay, say, type Lang } from "../locale.js";
+import { inert } from "../markdown.js";
+import type { Snapshot } from "../snapshot/snapshot.js";
+import type { Aspect } from "../understand/lexicon.js";
+import type { Clause, Reading, Stated } from "../understand/read.js";
+import { bilingual, cite, suggest } from "./format.js";
+import { budgetPart, factPart, remediationPart } from "./incident.js";
+import { eventPart, orgPart, roomPart, trackPart, tracksPart } from "./event.js";
+import type { Part, PartContext } from "./part.js";
+import { peoplePart, personPart } from "./people.js";
+import { sessionsPart, speakersOfPart } from "./sessions.js";
+import { resolve, sessionsMatching, type Scope, type Subject } from "./subject.js";
+
+/** What a conversation remembers of its last answer: what it was about and what it asked. */
+export interface Remembered {
+  subjects: Subject[];
+  aspects: Aspect[];
+  lang: Lang;
+}
+
+export interface Composed {
+  draft: Draft;
+  /** What to remember for a follow-up, when the answer was about something. */
+  remember?: Remembered;
+}
+
+/** One subject answered for a clause's aspects: one part, or one per person. */
+function partsFor(ctx: PartContext, subject: Subject, clause: Clause): Part[] {
+  const k = ctx.snapshot.knowledge;
+  const kinds = clause.categories.map((c) => ({ keynotes: "keynote", previews: "preview", specials: "special", talks: "talk", workshops: "workshop" })[c as string]).filter((x): x is string => Boolean(x));
+  switch (subject.kind) {
+    case "people": {
+      if (!subject.keys.length) {
+        const events = ctx.scope.events.map((id) => k.events.get(id)!).filter(Boolean);
+        return events.map((e) => eventPart({ ...ctx, aspects: ctx.aspects.length ? ctx.aspects : ["count"] }, e, ["people"]));
+      }
+      const people = subject.keys.map((key) => k.people.get(key)!).filter(Boolean);
+      return people.length === 1 ? personPart(ctx, people[0], kinds) : [peoplePart(ctx, people)];
+    }
+    case "sessions": {
+      const sessions = subject.keys.map((key) => k.sessions.get(key)!).filter(Boolean);
+      const wantsPeople = clause.categories.includes("people") && (ctx.aspects.includes("who") || ctx.aspects.includes("list") || ctx.aspects.includes("count") || ctx.aspects.length === 0);
+      return [wantsPeople ? speakersOfPart(ctx, sessions) : sessionsPart(ctx, sessions, subject.by, labelOf(ctx, subject))];
+    }
+    case "track":
+      return [trackPart(ctx, k.tracks.get(subject.key)!)];
+    case "tracks":
+      return [tracksPart(ctx, subject.event)];
+    case "event":
+      return [eventPart(ctx, k.events.get(subject.key)!, clause.categories)];
+    case "budget":
+      return [budgetPart(ctx, k.budgets.get(subject.key)!, clause.topics.map((t) => t.word))];
+    case "remediation":
+      return [remediationPart(ctx, subject.keys.map((key) => k.remediation.get(key)!).filter(Boolean))];
+    case "fact":
+      return [factPart(ctx, k.facts.get(subject.key)!)];
+    case "org":
+      return [orgPart(ctx, subject.key)];
+    case "room":
+      return [roomPart(ctx, subject.key, sessionsMatching(ctx.snapshot, ctx.scope, { rooms: [subject.key] }))];
+  }
+}
+
+/** A heading for a set of sessions from what chose them: "AI 트랙, 12월 8일". */
+function labelOf(ctx: PartContext, subject: Extract<Subject, { kind: "sessions" }>): string | undefined {
+  const k = ctx.snapshot.knowledge;
+  const t = ctx.snapshot.tables;
+  const by = subject.by;
+  const labels = [
+    ...(by.tracks ?? []).map((key) => bilingual(k.tracks.get(key)?.name ?? { ko: key, en: key }, ctx.lang)),
+    ...(by.orgs ?? []).map((key) => t.orgNames.get(key) ?? key),
+    ...(by.people ?? []).map((key) => bilingual(k.people.get(key)?.name ?? { ko: key, en: key }, ctx.lang)),
+    ...(by.rooms ?? []).map((key) => k.rooms.get(key)?.name ?? key),
+    ...(by.dates ?? []).map((d) => formatDay(d, ctx.lang)),
+    ...(by.clock ? [by.clock] : []),
+  ];
+  return labels.length ? labels.join(", ") : undefined;
+}
+
+/** Won in a number stated with a Korean unit: 4600억 → 460,000,000,000; "460 billion" → the same. */
+function wonOf(s: Stated, next?: Stated): number | undefined {
+  const units: Record<string, number> = { 조: 1e12, 조원: 1e12, 억: 1e8, 억원: 1e8, 만: 1e4, 만원: 1e4, 원: 1 };
+  if (s.unit && units[s.unit]) return s.value * units[s.unit];
+  void next;
+  return undefined;
+}
+
+/** Whether what a part states bears out the clause's claim; undefined when the clause claims nothing checkable. */
+function verdict(part: Part, clause: Clause, subject: Subject, stated: readonly Stated[]): boolean | undefined {
+  const f = part.facts;
+  if (!f) return undefined;
+  const checks: boolean[] = [];
+  for (const s of stated) {
+    const won = wonOf(s);
+    if (won !== undefined && f.amount !== undefined) checks.push(won === f.amount);
+    else if (f.count !== undefined && s.unit !== "시" && won === undefined) checks.push(s.value === f.count);
+  }
+  if (clause.clock && f.times?.length) checks.push(f.times.includes(clause.clock));
+  const claimedPeople = clause.names.flat().filter((n) => n.kind === "person").map((n) => n.key);
+  if (claimedPeople.length && subject.kind !== "people" && f.people) checks.push(claimedPeople.every((p) => f.people!.includes(p)));
+  if (subject.kind === "people" && clause.topics.length && f.text) {
+    const text = f.text.toLowerCase().replace(/\s+/g, "");
+    checks.push(clause.topics.every((t) => t.terms.some((term) => text.includes(term.toLowerCase()))));
+  }
+  if (clause.years.length && f.years) checks.push(clause.years.every((y) => f.years!.includes(y)));
+  return checks.length ? checks.every(Boolean) : undefined;
+}
+
+/** "I don't know", with what the knowledge can answer, and the near misses found. */
+export function dontKnow(snapshot: Snapshot, question: string, lang: Lang, near: readonly string[] = []): Draft {
+  const events = [...snapshot.knowledge.events.values()].map((e) => bilingual(e.name, lang));
+  const about = events.length ? say(lang, { ko: `${events.join(", ")}에 대해 `, en: `About ${events.join(", ")}, I` }) : say(lang, { ko: "", en: "I" });
+  const topics = [
+    say(lang, { ko: "연사", en: "speakers" }),
+    say(lang, { ko: "세션과 시간", en: "sessions and their times" }),
+    say(lang, { ko: "트랙", en: "tracks" }),
+    ...(snapshot.knowledge.budgets.size ? [say(lang, { ko: "예산", en: "the budget" })] : []),
+    ...(snapshot.knowledge.remediation.size ? [say(lang, { ko: "재발방지 항목", en: "the remediation items" })] : []),
+  ];
+  const close = near.length ? say(lang, { ko: `\n\n비슷한 것: ${near.map(inert).join(", ")}`, en: `\n\nClose matches: ${near.map(inert).join(", ")}` }) : "";
+  return {
+    answered: false,
+    title: say(lang, { ko: "답을 모릅니다", en: "I don't know" }),
+    body: say(lang, {
+      ko: `‘${inert(question)}’에 대한 답은 지식에 없습니다. ${about}이런 것을 답할 수 있습니다: ${topics.join(", ")}.${close}`,
+      en: `The knowledge does not answer “${inert(question)}”. ${about} can answer on ${topics.join(", ")}.${close}`,
+    }),
+    suggestions: [
+      suggest("/event", "event"),
+      suggest("/speaker", "speaker"),
+      suggest("/session", "session"),
+      ...(snapshot.knowledge.budgets.size ? [suggest("/budget", "budget")] : []),
+    ],
+  };
+}
+
+/** A follow-up with nothing to follow: ask what is meant instead of guessing. */
+function whichOne(lang: Lang): Draft {
+  return {
+    answered: false,
+    title: say(lang, { ko: "누구(무엇)를 말씀하시는지 모르겠습니다", en: "Who or what do you mean?" }),
+    body: say(lang, {
+      ko: "이어지는 질문 같은데, 앞선 대화가 없습니다. 사람 이름이나 세션 제목을 넣어 다시 물어봐 주세요.",
+      en: "That sounds like a follow-up, but there is nothing earlier in this conversation. Please ask again with a name or a session title.",
+    }),
+    suggestions: [suggest("/speaker", "speaker"), suggest("/session", "session")],
+  };
+}
+
+const ownContent = (c: Clause) => c.names.length > 0 || c.topics.length > 0 || c.categories.length > 0 || c.days.length > 0 || c.clock !== undefined || c.now || c.next;
+
+export function compose(snapshot: Snapshot, reading: Reading, scope: Scope, lang: Lang, context: Remembered | undefined): Composed {
+  if (reading.unknown.length) return { draft: dontKnow(snapshot, reading.text, lang) };
+  const parts: Part[] = [];
+  const subjectsSeen: Subject[] = [];
+  const aspectsSeen: Aspect[] = [];
+  let previous: { subjects: Subject[]; aspects: Aspect[] } | undefined = context;
+  for (const clause of reading.clauses) {
+    // A clause that names nothing leans on the one before it, or on the conversation.
+    const leans = !ownContent(clause) || (clause.pointer && clause.names.length === 0 && clause.topics.length === 0);
+    const aspects = clause.aspects.length ? clause.aspects : reading.continuation || !ownContent(clause) || clause.aspects.length === 0 ? (previous?.aspects ?? []) : [];
+    let subjects: Subject[];
+    if (leans) {
+      if (!previous?.subjects.length) return { draft: whichOne(lang) };
+      subjects = previous.subjects;
+    } else {
+      // "그중 카카오브레인 발표는?": sessions the conversation was about, narrowed by this clause.
+      const within = clause.pointer ? previous?.subjects.flatMap((s) => (s.kind === "sessions" ? s.keys : [])) : undefined;
+      const resolved = resolve(snapshot, clause, scope, within?.length ? within : undefined);
+      if (resolved.unmatched.length || !resolved.subjects.length) return { draft: dontKnow(snapshot, reading.text, lang, resolved.near.slice(0, 3).map((h) => nearLabel(snapshot, h.ref.kind, h.ref.key, lang))) };
+      subjects = resolved.subjects;
+    }
+    const ctx: PartContext = { snapshot, lang, scope, aspects, stated: clause.numbers };
+    for (const subject of subjects) {
+      const made = partsFor(ctx, subject, clause);
+      if (reading.yesNo) {
+        const ok = made.map((p) => verdict(p, clause, subject, clause.numbers)).find((v) => v !== undefined);
+        const yes = ok ?? made.every((p) => p.answered);
+        const lead = yes ? say(lang, { ko: "네, 맞습니다.", en: "Yes, that's correct." }) : say(lang, { ko: "아니요.", en: "No." });
+        if (made[0]) made[0] = { ...made[0], body: `${lead} ${made[0].body}` };
+      }
+      parts.push(...made);
+      subjectsSeen.push(subject);
+    }
+    aspectsSeen.push(...aspects);
+    previous = { subjects, aspects };
+  }
+  if (!parts.length) return { draft: dontKnow(snapshot, reading.text, lang) };
+  return { draft: draftOf(snapshot, parts), remember: { subjects: subjectsSeen, aspects: aspectsSeen, lang } };
+}
+
+/** Parts as one answer: one part as it is, several each under its title; every part's items cited. */
+export function draftOf(snapshot: Snapshot, parts: readonly Part[]): Draft {
+  const [first] = parts;
+  return {
+    answered: parts.some((p) => p.answered),
+    title: parts.length === 1 ? first.title : parts.map((p) => p.title).join(" · "),
+    body: parts.length === 1 ? first.body : parts.map((p) => `**${inert(p.title)}**\n${p.body}`).join("\n\n"),
+    fields: parts.length === 1 ? (first.fields ?? []) : [],
+    citations: cite(snapshot.knowledge, parts.flatMap((p) => p.cited)),
+    suggestions: dedupe(parts.flatMap((p) => p.suggestions ?? [])).slice(0, 5),
+  };
+}
+
+/** What a command's parts leave for a follow-up ("/speaker 고우찬" then "그 사람 키노트 언제야?"). */
+export function rememberParts(parts: readonly Part[], lang: Lang): Remembered {
+  const subjects = parts.flatMap((p): Subject[] => {
+    const keys = p.about.keys;
+    if (p.about.kind === "people") return [{ kind: "people", keys }];
+    if (p.about.kind === "sessions") return [{ kind: "sessions", keys, by: { found: keys } }];
+    if (p.about.kind === "track") return keys.map((key) => ({ kind: "track", key }));
+    if (p.about.kind === "event") return keys.map((key) => ({ kind: "event", key }));
+    return [];
+  });
+  return { subjects, aspects: [], lang };
+}
+
+function nearLabel(snapshot: Snapshot, kind: string, key: string, lang: Lang): string {
+  const k = snapshot.knowledge;
+  const item = kind === "person" ? k.people.get(key)?.name : kind === "session" ? k.sessions.get(key)?.title : kind === "track" ? k.tracks.get(key)?.name : kind === "fact" ? k.facts.get(key)?.text : kind === "remediation" ? k.remediation.get(key)?.text : undefined;
+  const text = item ? item[lang] : key;
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+const dedupe = <T extends { command: string; args: Record<string, string> }>(list: T[]): T[] => {
+  const seen = new Set<string>();
+  return list.filter((s) => {
+    const key = JSON.stringify([s.command, s.args]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+};

@@ -1,0 +1,286 @@
+// What a clause of a question is about: the things it names, the sessions its filters select, or what its topic
+// words find in the documents — resolved against one snapshot, inside the events in scope.
+import type { Knowledge, Session } from "../knowledge/schema.js";
+import { addDays, weekdayOf } from "../locale.js";
+import type { DocKind } from "../search/documents.js";
+import type { SearchHit } from "../search/index.js";
+import type { Snapshot } from "../snapshot/snapshot.js";
+import type { Named } from "../snapshot/tables.js";
+import { CATEGORY_KIND, type Category } from "../understand/lexicon.js";
+import type { Clause, DaySpec, Topic } from "../understand/read.js";
+
+export type Subject =
+  | { kind: "people"; keys: string[] }
+  | { kind: "sessions"; keys: string[]; /** The filters that chose them, for the answer's wording. */ by: SessionFilter }
+  | { kind: "track"; key: string }
+  | { kind: "tracks"; event: string }
+  | { kind: "event"; key: string }
+  | { kind: "budget"; key: string }
+  | { kind: "remediation"; keys: string[] }
+  | { kind: "fact"; key: string }
+  | { kind: "org"; key: string }
+  | { kind: "room"; key: string };
+
+/** What selects sessions: each filter set narrows. */
+export interface SessionFilter {
+  kinds?: string[];
+  dates?: string[];
+  tracks?: string[];
+  rooms?: string[];
+  orgs?: string[];
+  people?: string[];
+  /** A clock time: sessions running then (or starting then). */
+  clock?: string;
+  part?: { from: string; to: string };
+  /** Sessions found by words of their titles or abstracts. */
+  found?: string[];
+}
+
+export interface Scope {
+  /** The events the question may be about: the one it names, the channel's, or all. */
+  events: readonly string[];
+  /** "Now" for now/next questions, in ISO. */
+  now: Date;
+}
+
+/** The kinds of document a topic word may find, by what the clause otherwise says. */
+const TOPIC_KINDS: readonly DocKind[] = ["session", "person", "fact", "remediation", "budget", "event", "track", "room"];
+
+export interface Resolved {
+  subjects: Subject[];
+  /** Topic words that found nothing the clause could be about, together with the rest of it. */
+  unmatched: string[];
+  /** Near misses for an answer that says "I don't know". */
+  near: SearchHit[];
+}
+
+const SESSION_CATEGORIES = new Set<Category>(["sessions", "talks", "keynotes", "previews", "specials", "workshops"]);
+
+/** The dates a day word names in an event: its nth day, its last day, a weekday, a date, today. */
+export function datesOf(day: DaySpec, k: Knowledge, events: readonly string[], now: Date): string[] {
+  return events.flatMap((id) => {
+    const e = k.events.get(id);
+    if (!e) return [];
+    const days: string[] = [];
+    for (let d = e.start; d <= e.end; d = addDays(d, 1)) days.push(d);
+    if (day.nth) return days[day.nth - 1] ? [days[day.nth - 1]] : [];
+    if (day.last) return days.slice(-1);
+    if (day.weekday !== undefined) return days.filter((d) => weekdayOf(d) === day.weekday);
+    if (day.date) {
+      const { day: dom, month, year } = day.date;
+      return days.filter((d) => Number(d.slice(8)) === dom && (!month || Number(d.slice(5, 7)) === month) && (!year || Number(d.slice(0, 4)) === year));
+    }
+    if (day.relative) {
+      const today = localDate(now, e.timezone);
+      const wanted = day.relative === "today" ? today : addDays(today, 1);
+      return days.includes(wanted) ? [wanted] : [];
+    }
+    return [];
+  });
+}
+
+/** The calendar date of an instant in a zone (an IANA name, or "UTC+01:00"). */
+export function localDate(instant: Date, zone: string): string {
+  const offset = /^UTC([+-])(\d{2}):(\d{2})$/.exec(zone);
+  if (offset) {
+    const minutes = (offset[1] === "-" ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]));
+    return new Date(instant.getTime() + minutes * 60_000).toISOString().slice(0, 10);
+  }
+  try {
+    return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  } catch {
+    return instant.toISOString().slice(0, 10);
+  }
+}
+
+const inScope = (scope: Scope, event: string) => scope.events.includes(event);
+
+export function sessionsMatching(snapshot: Snapshot, scope: Scope, f: SessionFilter): Session[] {
+  const k = snapshot.knowledge;
+  const t = snapshot.tables;
+  // Start from the narrowest list a table gives, then check the rest on each session.
+  const pools: string[][] = [];
+  if (f.found) pools.push(f.found);
+  if (f.people?.length) pools.push(f.people.flatMap((p) => t.bySpeaker.get(p) ?? []));
+  if (f.tracks?.length) pools.push(f.tracks.flatMap((x) => t.byTrack.get(x) ?? []));
+  if (f.rooms?.length) pools.push(f.rooms.flatMap((x) => t.byRoom.get(x) ?? []));
+  if (f.orgs?.length) pools.push(f.orgs.flatMap((x) => t.byOrg.get(x) ?? []));
+  const pool = pools.length ? [...new Set(pools.sort((a, b) => a.length - b.length)[0])] : scope.events.flatMap((e) => t.timeline.get(e) ?? []);
+  const sets = pools.slice(1).map((p) => new Set(p));
+  return pool
+    .filter((key) => sets.every((s) => s.has(key)))
+    .map((key) => k.sessions.get(key)!)
+    .filter((s) => {
+      if (!s || !inScope(scope, s.event)) return false;
+      if (f.kinds?.length && !f.kinds.includes(String(s.kind))) return false;
+      if (f.dates?.length && !f.dates.includes(s.date)) return false;
+      if (f.people?.length && !s.speakers.some((p) => f.people!.includes(p))) return false;
+      if (f.tracks?.length && !s.tracks.some((x) => f.tracks!.includes(x))) return false;
+      if (f.clock && !runsAt(s, f.clock)) return false;
+      if (f.part && !(s.time && s.time >= f.part.from && s.time < f.part.to)) return false;
+      return true;
+    });
+}
+
+/** Whether a session runs at a clock time: starts then, or is on then (start ≤ t < end). */
+function runsAt(s: Session, clock: string): boolean {
+  if (!s.time) return false;
+  if (s.time === clock) return true;
+  const end = s.endTime ?? (s.durationMinutes ? addMinutes(s.time, s.durationMinutes) : undefined);
+  return Boolean(end && s.time <= clock && clock < end);
+}
+
+const addMinutes = (time: string, minutes: number): string => {
+  const total = Number(time.slice(0, 2)) * 60 + Number(time.slice(3)) + minutes;
+  return `${String(Math.floor(total / 60)).padStart(2, "0")}:${String(total % 60).padStart(2, "0")}`;
+};
+
+/** Named things of one kind, inside the scope. */
+const ofKind = (names: readonly Named[][], kind: Named["kind"], scope: Scope) => [...new Set(names.flat().filter((n) => n.kind === kind && inScope(scope, n.event)).map((n) => n.key))];
+
+/** The clause's subjects, its unmatched topic words, and near misses. */
+export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within?: readonly string[]): Resolved {
+  const k = snapshot.knowledge;
+  const t = snapshot.tables;
+  const people = ofKind(clause.names, "person", scope);
+  const sessions = ofKind(clause.names, "session", scope);
+  const tracks = ofKind(clause.names, "track", scope);
+  const rooms = ofKind(clause.names, "room", scope);
+  const events = ofKind(clause.names, "event", scope);
+  const orgs = ofKind(clause.names, "org", scope).filter((o) => !isOrganiser(k, o));
+  const cats = new Set(clause.categories);
+  const kinds = [...cats].map((c) => CATEGORY_KIND[c]).filter((x): x is string => Boolean(x));
+  const dates = [...new Set(clause.days.flatMap((d) => datesOf(d, k, scope.events, scope.now)))];
+  const timed = clause.days.length > 0 || clause.clock !== undefined || clause.part !== undefined;
+  const aboutSessions = [...cats].some((c) => SESSION_CATEGORIES.has(c)) || sessions.length > 0 || timed || (within !== undefined && within.length > 0);
+  const filter: SessionFilter = {
+    ...(kinds.length ? { kinds } : {}),
+    ...(clause.days.length ? { dates } : {}),
+    ...(tracks.length ? { tracks } : {}),
+    ...(rooms.length ? { rooms } : {}),
+    ...(orgs.length ? { orgs } : {}),
+    ...(clause.clock ? { clock: clause.clock } : {}),
+    ...(clause.part ? { part: clause.part } : {}),
+    ...(within ? { found: [...within] } : {}),
+  };
+  const subjects: Subject[] = [];
+  const done = (unmatched: string[] = [], near: SearchHit[] = []): Resolved => ({ subjects, unmatched, near });
+  const inOrg = (person: string) => orgs.length === 0 || orgs.some((o) => t.peopleByOrg.get(o)?.includes(person));
+
+  // Named sessions, and the budget when the clause names it: what they are is not in doubt.
+  if (sessions.length) {
+    subjects.push({ kind: "sessions", keys: sessions, by: { found: sessions } });
+    return done();
+  }
+  const budget = cats.has("budget") ? [...k.budgets.values()].find((b) => inScope(scope, b.event)) : undefined;
+  if (budget) {
+    subjects.push({ kind: "budget", key: budget.key });
+    return done();
+  }
+
+  // Topic words: what they find, among the kinds the clause can be about.
+  const topicKinds: readonly DocKind[] = cats.has("remediation") ? ["remediation"] : aboutSessions && people.length === 0 ? ["session"] : TOPIC_KINDS;
+  const found = searchTopics(snapshot, clause.topics, scope, topicKinds);
+  if (clause.topics.length && !found.hits.length) return done(found.unmatched, found.near);
+  // A named organisation narrows what the words find: its people, its people's sessions, facts that name it.
+  const orgNames = orgs.map((o) => (t.orgNames.get(o) ?? "").toLowerCase());
+  const ofOrg = (kind: string, key: string) =>
+    kind === "person" ? inOrg(key)
+    : kind === "session" ? orgs.some((o) => t.byOrg.get(o)?.includes(key))
+    : kind === "fact" ? orgNames.some((n) => `${k.facts.get(key)?.text.ko} ${k.facts.get(key)?.text.en}`.toLowerCase().includes(n))
+    : false;
+  const hits = orgs.length ? found.hits.filter((h) => ofOrg(h.ref.kind, h.ref.key)) : found.hits;
+  const foundSessions = hits.filter((h) => h.ref.kind === "session").map((h) => h.ref.key);
+  const foundOther = hits.filter((h) => h.ref.kind !== "session");
+  if (clause.topics.length && !hits.length) return done(clause.topics.map((x) => x.word), found.near);
+
+  if (cats.has("remediation") || (foundOther[0]?.ref.kind === "remediation" && !aboutSessions && !people.length)) {
+    const items = foundOther.filter((h) => h.ref.kind === "remediation").map((h) => h.ref.key);
+    subjects.push({ kind: "remediation", keys: items.length ? items : [...k.remediation.values()].filter((r) => inScope(scope, r.event)).map((r) => r.key) });
+    return done();
+  }
+  const bestIsSession = foundSessions.length > 0 && (!foundOther.length || foundOther[0].score <= found.hits[0].score * 0.5 || found.hits[0].ref.kind === "session");
+  if (foundSessions.length && (aboutSessions || bestIsSession)) {
+    const by = { ...filter, found: within ? foundSessions.filter((key) => within.includes(key)) : foundSessions };
+    subjects.push({ kind: "sessions", keys: sessionsMatching(snapshot, scope, by).map((s) => s.key), by });
+    return done();
+  }
+  if (aboutSessions || ((tracks.length || rooms.length || orgs.length) && (cats.has("people") || wantsSessions(clause)))) {
+    const by = { ...filter, ...(people.length ? { people } : {}) };
+    subjects.push({ kind: "sessions", keys: sessionsMatching(snapshot, scope, by).map((s) => s.key), by });
+    return done();
+  }
+  if (people.length) {
+    subjects.push({ kind: "people", keys: people });
+    return done();
+  }
+  if (foundOther.length) {
+    subjects.push(...subjectsOfHits(foundOther));
+    return done();
+  }
+  for (const track of tracks) subjects.push({ kind: "track", key: track });
+  for (const room of rooms) subjects.push({ kind: "room", key: room });
+  for (const org of orgs) subjects.push({ kind: "org", key: org });
+  if (subjects.length) return done();
+  const eventKey = events[0] ?? (scope.events.length === 1 ? scope.events[0] : undefined);
+  if (cats.has("tracks") && eventKey) subjects.push({ kind: "tracks", event: eventKey });
+  else if (cats.has("people")) subjects.push({ kind: "people", keys: [] });
+  else if (events.length || cats.has("event")) subjects.push(...(events.length ? events : scope.events).map((key): Subject => ({ kind: "event", key })));
+  return done();
+}
+
+/** Aspects that ask about a set of sessions when a track, room or organisation is named. */
+const wantsSessions = (c: Clause) => c.aspects.some((a) => a === "count" || a === "list" || a === "what" || a === "when" || a === "time");
+
+function isOrganiser(k: Knowledge, orgKey: string): boolean {
+  const name = orgKey.slice(orgKey.indexOf("/org:") + 5);
+  return [...k.events.values()].some((e) => e.organiser && [e.organiser.ko, e.organiser.en].some((o) => o.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "") === name));
+}
+
+/** The subjects a set of hits is about: the best hit's kind, and every hit of that kind as good as it. */
+function subjectsOfHits(hits: readonly SearchHit[]): Subject[] {
+  const best = hits[0];
+  const same = hits.filter((h) => h.ref.kind === best.ref.kind && h.covered === best.covered && h.score >= best.score * 0.6);
+  switch (best.ref.kind) {
+    case "person":
+      return [{ kind: "people", keys: same.map((h) => h.ref.key) }];
+    case "remediation":
+      return [{ kind: "remediation", keys: same.map((h) => h.ref.key) }];
+    case "budget":
+      return [{ kind: "budget", key: best.ref.key }];
+    case "fact":
+      return [{ kind: "fact", key: best.ref.key }];
+    case "event":
+      return [{ kind: "event", key: best.ref.key }];
+    case "track":
+      return [{ kind: "track", key: best.ref.key }];
+    case "room":
+      return [{ kind: "room", key: best.ref.key }];
+    case "session":
+      return [{ kind: "sessions", keys: same.map((h) => h.ref.key), by: { found: same.map((h) => h.ref.key) } }];
+  }
+}
+
+/** Searches the topic words, in the kinds preferred, then in any; only documents that answer every word count. */
+function searchTopics(snapshot: Snapshot, topics: readonly Topic[], scope: Scope, kinds: readonly DocKind[]): { hits: SearchHit[]; unmatched: string[]; near: SearchHit[] } {
+  if (!topics.length) return { hits: [], unmatched: [], near: [] };
+  const words = topics.map((t) => ({ terms: t.terms, phrases: t.phrases, ...(piecesFor(t) ? { pieces: piecesFor(t) } : {}) }));
+  const keep = (ref: { event: string }) => inScope(scope, ref.event);
+  for (const tried of kinds === TOPIC_KINDS ? [kinds] : [kinds, TOPIC_KINDS]) {
+    const full = snapshot.index.search(words, { kinds: tried, keep, limit: 60 }).filter((h) => h.covered === topics.length);
+    if (full.length) return { hits: full, unmatched: [], near: [] };
+  }
+  // The words that find nothing even alone are the ones the knowledge lacks; else the combination is what it lacks.
+  const near = snapshot.index.search(words, { keep, limit: 5 });
+  const unmatched = topics.filter((_, i) => !snapshot.index.search([words[i]], { keep, limit: 1 }).length).map((t) => t.word);
+  return { hits: [], unmatched: unmatched.length ? unmatched : topics.map((t) => t.word), near };
+}
+
+/** A Korean word of three or more syllables may also sit inside a compound: all its pieces must be there. */
+function piecesFor(t: Topic): string[] | undefined {
+  const w = t.terms.find((x) => /^[\uac00-\ud7a3]{3,}$/.test(x));
+  if (!w) return t.terms.find((x) => /^[\uac00-\ud7a3]{2}$/.test(x)) ? [t.terms.find((x) => /^[\uac00-\ud7a3]{2}$/.test(x))!] : undefined;
+  const out: string[] = [];
+  for (let i = 0; i + 2 <= w.length; i++) out.push(w.slice(i, i + 2));
+  return out;
+}

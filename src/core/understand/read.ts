@@ -1,0 +1,455 @@
+// Reading a question: its words are linked to what the knowledge names (people, sessions, tracks, rooms,
+// organisations, events — matched inside unspaced Korean and through typos), to the lexicon (aspects, categories,
+// filters, particles) and to the index's vocabulary (topic words). What is left is either nothing (stopwords, verbs
+// of asking) or salient content the knowledge lacks — the reason to say "I don't know". The words are then grouped
+// into clauses ("키노트 몇 개고 연사는 몇 명이야?" is two), each a set of things, aspects and filters.
+import type { Snapshot } from "../snapshot/snapshot.js";
+import type { Named } from "../snapshot/tables.js";
+import { foldLatin, fromQwerty, isChoseongOnly, isHangulWord, jamo, stemLatin, stripParticle } from "../search/analyze.js";
+import { namesByChoseong, nearNames } from "../search/minisearch.js";
+import { withinEdits } from "../search/index.js";
+import { squash } from "../text.js";
+import {
+  ENGLISH_AUXILIARIES,
+  isStopword,
+  KOREAN_ENTRIES,
+  lexiconOf,
+  PARTICLES_AND_ENDINGS,
+  PHRASES,
+  PREDICATE_STEM_LIST,
+  UNITS,
+  type Aspect,
+  type Category,
+  type LexiconWord,
+} from "./lexicon.js";
+
+/** A day the question names: the nth day of the event, its last, a weekday, a date, today or tomorrow. */
+export interface DaySpec {
+  nth?: number;
+  last?: boolean;
+  weekday?: number;
+  /** Day of month, with its month when given. */
+  date?: { day: number; month?: number; year?: number };
+  relative?: "today" | "tomorrow";
+}
+
+/** A number the question states, with its unit: "5개", "1조", "11시", "2023년". */
+export interface Stated {
+  value: number;
+  unit?: string;
+}
+
+/** A known word that is not a name or a cue: searched for in the documents. */
+export interface Topic {
+  word: string;
+  /** The forms looked up: the word, its stripped or stemmed form, and its glossary stand-ins. */
+  terms: string[];
+  /** Glossary stand-ins of several words ("data center"): each found only where all its words are. */
+  phrases: string[][];
+}
+
+export interface Clause {
+  names: Named[][];
+  categories: Category[];
+  aspects: Aspect[];
+  topics: Topic[];
+  days: DaySpec[];
+  /** A clock time ("14:00") or a part of the day. */
+  clock?: string;
+  part?: { from: string; to: string };
+  now: boolean;
+  next: boolean;
+  numbers: Stated[];
+  years: number[];
+  pointer: boolean;
+}
+
+export interface Reading {
+  text: string;
+  clauses: Clause[];
+  /** Salient words the knowledge does not hold: a name, an organisation, a topic it lacks. */
+  unknown: string[];
+  yesNo: boolean;
+  /** Leans on the conversation: a pointer ("그 사람", "it") or a continuation ("그럼 X는?"). */
+  followUp: boolean;
+  continuation: boolean;
+  /** The question is English (its words, not its names): the answer's language when nothing else decides it. */
+  english: boolean;
+}
+
+type Piece =
+  | { t: "name"; named: Named[]; text: string }
+  | { t: "lexicon"; word: LexiconWord; text: string }
+  | { t: "topic"; topic: Topic }
+  | { t: "number"; stated: Stated; text: string }
+  | { t: "clock"; time: string }
+  | { t: "date"; day: DaySpec }
+  | { t: "year"; year: number }
+  | { t: "boundary" }
+  | { t: "unknown"; text: string }
+  | { t: "english" };
+
+const HANGUL_RUN = /^[\uac00-\ud7a3]+$/;
+/** Words of the question: handles and ids keep their dots (indy.jones, greg.1020), clock times their colon. */
+const TOKEN = /\d{1,2}:\d{2}|[\p{L}\p{N}]+(?:[.'’_-][\p{L}\p{N}]+)*|[?？,!]/gu;
+
+/** Splits a token where Hangul meets digits or Latin (4600억원 → 4600, 억원), keeping handles whole. */
+function splitScripts(token: string): string[] {
+  if (/[.'’_-]/.test(token) && !/[\uac00-\ud7a3]/.test(token)) return [token];
+  return token.split(/(?<=[\uac00-\ud7a3])(?=[^\uac00-\ud7a3])|(?<=[^\uac00-\ud7a3])(?=[\uac00-\ud7a3])/u).filter(Boolean);
+}
+
+function tokensOf(text: string): string[] {
+  const lower = text.normalize("NFC").toLowerCase().replace(/(\d),(?=\d{3})/g, "$1").replace(/[’]/g, "'");
+  return (lower.match(TOKEN) ?? []).flatMap(splitScripts).map((t) => (/^[?？,!]$/.test(t) ? "," : foldLatin(t)));
+}
+
+const PARTICLES = new Set(PARTICLES_AND_ENDINGS);
+
+/** A counter with endings (개, 명이야, 개고): whether it is one, and whether it ends in the connective 고. */
+function unitOf(token: string): { connective: boolean } | undefined {
+  const unit = UNITS.filter((u) => token.startsWith(u)).sort((a, b) => b.length - a.length)[0];
+  if (!unit) return undefined;
+  const rest = token.slice(unit.length);
+  if (!isEndings(rest)) return undefined;
+  return { connective: /(고|이고)$/.test(rest) };
+}
+const UNIT_SET = new Set(UNITS);
+
+/** The rest of a Korean word after something known: particles and endings only (…이야, …했어요 is not). */
+function isEndings(rest: string): boolean {
+  if (!rest) return true;
+  for (const p of PARTICLES_AND_ENDINGS) if (rest.startsWith(p) && isEndings(rest.slice(p.length))) return true;
+  return false;
+}
+
+/** Whether a Korean word is a verb of asking or doing with its endings (알려주세요, 궁금해요, 쓰이나요, 했대). */
+function isPredicate(word: string): boolean {
+  return PREDICATE_STEM_LIST.some((stem) => word.startsWith(stem) && (stem.length >= 2 || word.length <= 3) && (word.length === stem.length || isPredicateTail(word.slice(stem.length))));
+}
+const VERB_ENDINGS = ["요", "어", "아", "여", "나", "니", "냐", "지", "죠", "는", "은", "을", "고", "게", "대", "래", "자", "세요", "습니까", "습니다", "ㅂ니다", "까", "네", "군", "던", "다", "며", "면", "서", "도", "야", "임", "음", "함", "줘", "주", "줄", "실", "시", "셨", "었", "았", "였", "겠", "더", "라", "든", "려"];
+function isPredicateTail(rest: string): boolean {
+  if (!rest) return true;
+  if (isEndings(rest)) return true;
+  return VERB_ENDINGS.some((e) => rest.startsWith(e) && isPredicateTail(rest.slice(e.length)));
+}
+
+export class Reader {
+  private readonly glossary = new Map<string, string[]>();
+
+  constructor(private readonly snapshot: Snapshot) {
+    // Keyed by the squashed entry ("vicechair"); what it stands for is kept as written, its words apart.
+    for (const group of snapshot.knowledge.glossary) {
+      for (const w of group) this.glossary.set(squash(w), [...(this.glossary.get(squash(w)) ?? []), ...group.filter((x) => x !== w).map((x) => x.toLowerCase())]);
+    }
+  }
+
+  private names(squashed: string): Named[] | undefined {
+    return this.snapshot.tables.names.get(squashed);
+  }
+
+  /** A word the documents hold (or a glossary word standing for one): a topic to search for. */
+  private topic(word: string): Topic | undefined {
+    const index = this.snapshot.index;
+    const stripped = isHangulWord(word) ? stripParticle(word) : stemLatin(word);
+    const forms = [...new Set([word, ...(stripped ? [stripped] : [])])];
+    // Glossary stand-ins: one word is a term; several ("data center") must all be in a document.
+    const stand = [...new Set(forms.flatMap((f) => this.glossary.get(squash(f)) ?? []))].map((entry) => entry.split(/\s+/).map((w) => (isHangulWord(w) ? w : stemLatin(w))));
+    const terms = [...new Set([...forms, ...stand.filter((p) => p.length === 1).map((p) => p[0])])];
+    const phrases = stand.filter((p) => p.length > 1);
+    if (terms.some((t) => index.knows(t)) || phrases.some((p) => p.every((t) => index.knows(t)))) return { word, terms, phrases };
+    return undefined;
+  }
+
+  read(text: string): Reading {
+    const tokens = tokensOf(text);
+    const pieces: Piece[] = [];
+    let english = false;
+    for (let i = 0; i < tokens.length; ) {
+      const matched = this.longestMatch(tokens, i);
+      if (matched) {
+        pieces.push(...matched.pieces);
+        i += matched.length;
+        continue;
+      }
+      const token = tokens[i];
+      const next = tokens[i + 1];
+      if (/^\d/.test(token)) {
+        const { piece, used } = this.number(token, next, tokens[i + 2]);
+        pieces.push(piece);
+        i += used;
+        continue;
+      }
+      if (/[a-z]/.test(token) && (isStopword(token) || ENGLISH_AUXILIARIES.has(token))) english = true;
+      // The counter after "몇" (몇 개, 몇 명이야); a connective on it ("몇 개고 …") joins two questions.
+      const last = pieces.at(-1);
+      const unit = last?.t === "lexicon" && last.word.t === "aspect" && last.word.aspect === "count" ? unitOf(token) : undefined;
+      if (unit !== undefined) {
+        if (unit.connective) pieces.push({ t: "boundary" });
+        i++;
+        continue;
+      }
+      pieces.push(...this.word(token));
+      i++;
+    }
+    if (pieces.some((p) => p.t === "english")) english = true;
+    return this.assemble(text, tokens, pieces.filter((p) => p.t !== "english"), english);
+  }
+
+  /** The longest run of tokens from `i` that is a name or a phrase of the lexicon ("Lee Chae-young", "how many"). */
+  private longestMatch(tokens: readonly string[], i: number): { pieces: Piece[]; length: number } | undefined {
+    for (let j = Math.min(tokens.length, i + 8); j > i + 1; j--) {
+      const run = tokens.slice(i, j);
+      if (run.includes(",")) continue;
+      const phrase = run.join(" ");
+      if (PHRASES.includes(phrase)) return { pieces: lexiconOf(phrase).map((word) => ({ t: "lexicon", word, text: phrase })), length: j - i };
+      const named = this.names(squash(run.join("")));
+      if (named) return { pieces: [{ t: "name", named, text: run.join(" ") }], length: j - i };
+      const glossed = this.glossary.has(squash(run.join(""))) ? this.topic(squash(run.join(""))) : undefined;
+      if (glossed) return { pieces: [{ t: "topic", topic: { ...glossed, word: phrase } }], length: j - i };
+      // A name with a particle glued to its last word: "Lee Chae-young이", "이프 카카오는".
+      const last = stripParticle(run.at(-1)!);
+      const withoutParticle = last ? this.names(squash([...run.slice(0, -1), last].join(""))) : undefined;
+      if (withoutParticle) return { pieces: [{ t: "name", named: withoutParticle, text: phrase }], length: j - i };
+    }
+    return undefined;
+  }
+
+  /** A number and what follows it: a unit (5개, 120명, 4600억), a clock (11시, 11:00), a date (12월 7일), a year. */
+  private number(token: string, next: string | undefined, after: string | undefined): { piece: Piece; used: number } {
+    const clock = /^(\d{1,2}):(\d{2})$/.exec(token);
+    if (clock) return { piece: { t: "clock", time: `${clock[1].padStart(2, "0")}:${clock[2]}` }, used: 1 };
+    const value = Number(token.replace(/[^\d.]/g, ""));
+    const unitWord = next && /^[\uac00-\ud7a3]+$/.test(next) ? next : undefined;
+    const unit = unitWord ? [...UNIT_SET].filter((u) => unitWord.startsWith(u) && isEndings(unitWord.slice(u.length))).sort((a, b) => b.length - a.length)[0] : undefined;
+    if (unit === "시") return { piece: { t: "clock", time: `${String(value).padStart(2, "0")}:00` }, used: 2 };
+    if (unit === "년" || (/^(19|20)\d{2}$/.test(token) && unit !== "개")) return { piece: { t: "year", year: value }, used: unit ? 2 : 1 };
+    if (unit === "월" && after && /^\d+$/.test(after)) return { piece: { t: "date", day: { date: { month: value, day: Number(after) } } }, used: 4 };
+    if (unit === "일" && !/^\d+일차/.test(unitWord ?? "")) return { piece: { t: "date", day: { date: { day: value } } }, used: 2 };
+    if (unitWord?.startsWith("일차")) return { piece: { t: "date", day: { nth: value } }, used: 2 };
+    if (next && ["am", "a.m", "pm", "p.m"].includes(next)) {
+      const hour = next.startsWith("p") && value < 12 ? value + 12 : value;
+      return { piece: { t: "clock", time: `${String(hour).padStart(2, "0")}:00` }, used: 2 };
+    }
+    return { piece: { t: "number", stated: { value, ...(unit ? { unit } : {}) }, text: token }, used: unit ? 2 : 1 };
+  }
+
+  /** One word: a name, a lexicon word, a topic, nothing — or, found nowhere, unknown. */
+  private word(token: string): Piece[] {
+    if (token === ",") return [{ t: "boundary" }];
+    if (isChoseongOnly(token)) {
+      const named = namesByChoseong(this.snapshot.names, token).flatMap((n) => this.names(n) ?? []);
+      return named.length ? [{ t: "name", named, text: token }] : [{ t: "unknown", text: token }];
+    }
+    if (HANGUL_RUN.test(token)) return this.korean(token);
+    return this.latin(token);
+  }
+
+  private latin(token: string): Piece[] {
+    const named = this.names(squash(token));
+    if (named) return [{ t: "name", named, text: token }];
+    const lexicon = lexiconOf(token);
+    if (lexicon.length) return [...lexicon.map((word) => ({ t: "lexicon" as const, word, text: token })), ...(/[a-z]/.test(token) ? [{ t: "english" as const }] : [])];
+    if (isStopword(token)) return [{ t: "english" }];
+    const topic = this.topic(token);
+    if (topic) return [{ t: "topic", topic }];
+    // Joined words that are no name or handle (co-chair, vice-chair): read one by one.
+    if (/[.'_-]/.test(token)) return token.split(/[.'_-]+/).filter(Boolean).flatMap((part) => this.word(part));
+    // Korean typed on an English keyboard layout (skarndgns → 남궁훈): read as the Korean it is, when it is known.
+    const hangul = fromQwerty(token);
+    if (hangul) {
+      const read = this.korean(hangul);
+      if (read.every((p) => p.t !== "unknown")) return read;
+    }
+    const stem = stemLatin(token);
+    if (lexiconOf(stem).length) return lexiconOf(stem).map((word) => ({ t: "lexicon", word, text: token }));
+    // A typo: a name (Namkong), a lexicon word (bugdet) or a word of the documents (Kuberentes).
+    const near = this.nearLatin(token);
+    if (near) return near;
+    return /^[a-z]{1,2}$/.test(token) ? [] : [{ t: "unknown", text: token }];
+  }
+
+  private nearLatin(token: string): Piece[] | undefined {
+    if (token.length < 4) return undefined;
+    const name = nearNames(this.snapshot.names, squash(token))[0];
+    if (name) return [{ t: "name", named: this.names(name)!, text: token }];
+    const max = token.length >= 8 ? 2 : 1;
+    const close = (word: string) => Math.abs(word.length - token.length) <= max && withinEdits(token, word, max);
+    for (const word of ENGLISH_LEXICON) if (close(word)) return lexiconOf(word).map((w) => ({ t: "lexicon", word: w, text: token }));
+    // The pack's own terms (Kafak → kafka); any word of the documents only when long: "Naver" is not "never".
+    const glossed = [...this.glossary.keys()].find((g) => /^[a-z]+$/.test(g) && close(g));
+    if (glossed) return [{ t: "topic", topic: this.topic(glossed)! }];
+    const near = token.length >= 7 ? this.snapshot.index.near(token)[0] : undefined;
+    return near ? [{ t: "topic", topic: this.topic(near) ?? { word: near, terms: [near], phrases: [] } }] : undefined;
+  }
+
+  /** A Korean word, possibly several written without spaces: read as the best sequence of known pieces. */
+  private korean(token: string): Piece[] {
+    const whole = this.koreanWhole(token);
+    if (whole) return whole;
+    // best[i]: the best reading of token[0..i)
+    const best: ({ score: number; pieces: Piece[] } | undefined)[] = [{ score: 0, pieces: [] }];
+    for (let i = 0; i < token.length; i++) {
+      const from = best[i];
+      if (!from) continue;
+      for (let j = token.length; j > i; j--) {
+        const piece = token.slice(i, j);
+        const read = this.koreanPiece(piece, i > 0, j === token.length);
+        if (!read) continue;
+        const score = from.score + read.score;
+        if (!best[j] || score > best[j]!.score) best[j] = { score, pieces: [...from.pieces, ...read.pieces] };
+      }
+    }
+    return best[token.length]?.pieces ?? [{ t: "unknown", text: token }];
+  }
+
+  /** A Korean word read whole: a name, a lexicon word or a topic, with its particles; a verb of asking; a stopword. */
+  private koreanWhole(token: string): Piece[] | undefined {
+    for (const form of [token, ...(stripParticle(token) ? [stripParticle(token)!] : [])]) {
+      const named = this.names(form);
+      if (named) return [{ t: "name", named, text: token }];
+      const lexicon = lexiconOf(form);
+      if (lexicon.length) return lexicon.map((word) => ({ t: "lexicon", word, text: token }));
+      if (this.glossary.has(form)) return [{ t: "topic", topic: this.topic(form) ?? { word: form, terms: [form], phrases: [] } }];
+    }
+    if (isStopword(token) || isStopword(stripParticle(token) ?? token)) return [];
+    for (const form of [token, ...(stripParticle(token) ? [stripParticle(token)!] : [])]) {
+      if (form.length < 2) continue;
+      const topic = this.topic(form);
+      if (topic) return [{ t: "topic", topic: { ...topic, word: form } }];
+    }
+    if (isPredicate(token)) return [];
+    return undefined;
+  }
+
+  /** One piece of an unspaced Korean word, with a score: long known pieces win; unknown stretches cost. */
+  private koreanPiece(piece: string, inside: boolean, last: boolean): { score: number; pieces: Piece[] } | undefined {
+    const length = piece.length;
+    const named = this.names(piece);
+    if (named && length >= 2) return { score: length * length * 4, pieces: [{ t: "name", named, text: piece }] };
+    if (KOREAN_ENTRIES.has(piece)) return { score: length * length * 3, pieces: lexiconOf(piece).map((word) => ({ t: "lexicon", word, text: piece })) };
+    if (length >= 2 && this.snapshot.index.knows(piece)) {
+      const topic = this.topic(piece);
+      if (topic) return { score: length * length * 2, pieces: [{ t: "topic", topic }] };
+    }
+    if (inside && last && isEndings(piece)) return { score: length, pieces: [] };
+    if (inside && PARTICLES.has(piece)) return { score: 1, pieces: [] };
+    if (last && isPredicate(piece)) return { score: length, pieces: [] };
+    if (isStopword(piece) && length >= 2) return { score: length, pieces: [] };
+    // A stretch nothing knows: a typo of something known, else unknown.
+    const near = length >= 2 ? this.nearKorean(piece) : undefined;
+    if (near) return { score: length * length, pieces: near };
+    return { score: -3 * length, pieces: [{ t: "unknown", text: piece }] };
+  }
+
+  /** A Korean word one typo (by jamo) from a name, a lexicon word or a word of the documents. */
+  private nearKorean(word: string): Piece[] | undefined {
+    const stem = stripParticle(word) ?? word;
+    for (const form of new Set([word, stem])) {
+      if (form.length < 2) continue;
+      const name = nearNames(this.snapshot.names, form)[0];
+      if (name) return [{ t: "name", named: this.names(name)!, text: word }];
+      const j = jamo(form);
+      for (const entry of KOREAN_ENTRIES) {
+        if (entry.length === form.length && withinEdits(j, jamo(entry), 1)) return lexiconOf(entry).map((w) => ({ t: "lexicon", word: w, text: word }));
+      }
+      if (form.length >= 3) {
+        const near = this.snapshot.index.near(form)[0];
+        if (near) return [{ t: "topic", topic: this.topic(near) ?? { word: near, terms: [near], phrases: [] } }];
+      }
+    }
+    return undefined;
+  }
+
+  /** Groups the pieces into clauses and decides what the question is: yes/no, a follow-up, unknown content. */
+  private assemble(text: string, tokens: readonly string[], pieces: readonly Piece[], english: boolean): Reading {
+    const clauses: Clause[] = [];
+    let clause = emptyClause();
+    const unknown: string[] = [];
+    let yesNo = false;
+    let continuation = false;
+    const close = () => {
+      if (hasContent(clause)) clauses.push(clause);
+      clause = emptyClause();
+    };
+    pieces.forEach((p, index) => {
+      switch (p.t) {
+        case "name":
+          clause.names.push(p.named);
+          break;
+        case "topic":
+          clause.topics.push(p.topic);
+          break;
+        case "number":
+          clause.numbers.push(p.stated);
+          break;
+        case "clock":
+          clause.clock = p.time;
+          break;
+        case "date":
+          clause.days.push(p.day);
+          break;
+        case "year":
+          clause.years.push(p.year);
+          break;
+        case "unknown":
+          unknown.push(p.text);
+          break;
+        case "boundary":
+          // A comma between two full questions splits them; inside a list ("A, B and C") it does not.
+          if (hasAspect(clause)) close();
+          break;
+        case "lexicon": {
+          const w = p.word;
+          if (w.t === "aspect") clause.aspects.push(w.aspect);
+          else if (w.t === "category") clause.categories.push(w.category);
+          else if (w.t === "pointer") clause.pointer = true;
+          else if (w.t === "continuation") continuation = index === 0 || continuation;
+          else if (w.t === "conjunction") {
+            // "… and how many tracks?": a conjunction before another aspect starts a new clause.
+            if (hasAspect(clause) && pieces.slice(index + 1).some((q) => q.t === "lexicon" && q.word.t === "aspect")) close();
+          } else if (w.t === "yesno") yesNo = true;
+          else if (w.t === "now") clause.now = true;
+          else if (w.t === "next") clause.next = true;
+          else if (w.t === "day") clause.days.push({ ...(w.nth ? { nth: w.nth } : {}), ...(w.last ? { last: true } : {}), ...(w.relative ? { relative: w.relative } : {}) });
+          else if (w.t === "weekday") clause.days.push({ weekday: w.weekday });
+          else if (w.t === "part") clause.part = { from: w.from, to: w.to };
+          else if (w.t === "month") {
+            const day = pieces[index + 1];
+            if (day?.t === "number") clause.days.push({ date: { month: w.month, day: day.stated.value } });
+          }
+          break;
+        }
+      }
+    });
+    close();
+    const joined = pairCounts(clauses);
+    const wh = joined.some((c) => c.aspects.some((a) => WH_ASPECTS.has(a)));
+    return {
+      text,
+      clauses: joined,
+      unknown,
+      yesNo: !wh && (yesNo || ENGLISH_AUXILIARIES.has(tokens[0] ?? "")),
+      followUp: continuation || joined.some((c) => c.pointer) || joined.every((c) => c.names.length === 0 && c.topics.length === 0 && c.categories.length === 0),
+      continuation,
+      english,
+    };
+  }
+}
+
+/** Aspects that make a question a wh-question rather than yes/no. */
+const WH_ASPECTS = new Set<Aspect>(["who", "what", "when", "time", "where", "count", "why", "how", "amount", "list", "weekday", "duration", "role", "org", "realname", "handle", "edition"]);
+
+const ENGLISH_LEXICON = ["budget", "keynote", "keynotes", "speaker", "speakers", "session", "sessions", "track", "tracks", "schedule", "conference", "remediation", "preview", "previews", "workshop", "when", "where", "who", "what", "which"];
+
+const emptyClause = (): Clause => ({ names: [], categories: [], aspects: [], topics: [], days: [], now: false, next: false, numbers: [], years: [], pointer: false });
+const hasAspect = (c: Clause) => c.aspects.length > 0;
+const hasContent = (c: Clause) =>
+  c.names.length > 0 || c.categories.length > 0 || c.aspects.length > 0 || c.topics.length > 0 || c.days.length > 0 || c.numbers.length > 0 || c.years.length > 0 || c.pointer || c.now || c.next || c.clock !== undefined || c.part !== undefined;
+
+/** Two counts of two categories in one clause ("트랙몇개고세션은몇개야") are two questions: one count each. */
+function pairCounts(clauses: Clause[]): Clause[] {
+  return clauses.flatMap((c) =>
+    c.aspects.filter((a) => a === "count").length >= 2 && c.categories.length >= 2 ? c.categories.map((category) => ({ ...c, categories: [category], aspects: ["count" as Aspect] })) : [c],
+  );
+}
