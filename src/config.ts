@@ -39,6 +39,8 @@ const schema = z.object({
   SCHEDULE_URLS: list,
   KNOWLEDGE_WATCH: flag,
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  /** "Now" for now/next questions and alerts, ISO with an offset: demo or test a past conference as if live. */
+  EVENTDESK_NOW: optional.pipe(z.iso.datetime({ offset: true }).optional()),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -81,6 +83,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (problems.length) throw new ConfigError(problems);
   return c;
+}
+
+/** The Bot's options the configuration decides. */
+export function botOptions(c: Config) {
+  const now = c.EVENTDESK_NOW ? new Date(c.EVENTDESK_NOW) : undefined;
+  return {
+    knowledgeDir: c.KNOWLEDGE_DIR,
+    scheduleUrls: c.SCHEDULE_URLS,
+    defaultLang: c.DEFAULT_LANG,
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    ...(now ? { clock: () => now } : {}),
+  };
 }
 
 /** Whether the configuration turns on a chat platform (else the console chat runs). */

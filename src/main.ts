@@ -6,7 +6,7 @@ import { createAdapters } from "./adapters/index.js";
 import type { Adapter } from "./adapters/adapter.js";
 import { Bot, KnowledgeError } from "./core/bot.js";
 import type { User } from "./core/protocol.js";
-import { ConfigError, loadConfig, platformsEnabled } from "./config.js";
+import { botOptions, ConfigError, loadConfig, platformsEnabled } from "./config.js";
 import { startHttpServer, type HttpServer } from "./http.js";
 import { createLogger } from "./log.js";
 import { reloadAuditLog } from "./audit.js";
@@ -22,14 +22,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   // In the console chat, info logs would drown the conversation: warn unless asked.
   const logger = createLogger(config.LOG_LEVEL ?? (platformsEnabled(config) ? "info" : "warn"));
-  const bot = await Bot.create({
-    knowledgeDir: config.KNOWLEDGE_DIR,
-    scheduleUrls: config.SCHEDULE_URLS,
-    defaultLang: config.DEFAULT_LANG,
-    logger,
-    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
-    onReload: reloadAuditLog(config.DATA_DIR),
-  });
+  const bot = await Bot.create({ ...botOptions(config), logger, onReload: reloadAuditLog(config.DATA_DIR) });
   logger.info({ version: bot.snapshot.version, files: bot.snapshot.files.length }, "knowledge loaded");
   process.on("SIGHUP", () => void bot.reload(SIGNAL_USER));
   if (config.KNOWLEDGE_WATCH) {

@@ -3,7 +3,7 @@
 import "dotenv/config";
 import { createInterface } from "node:readline";
 import { Bot, KnowledgeError } from "../../core/bot.js";
-import { ConfigError, loadConfig } from "../../config.js";
+import { botOptions, ConfigError, loadConfig } from "../../config.js";
 import { createLogger } from "../../log.js";
 import { CONSOLE_USER } from "./adapter.js";
 import { renderJson, renderText } from "./render.js";
@@ -20,19 +20,32 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const bot = await Bot.create({ knowledgeDir: config.KNOWLEDGE_DIR, scheduleUrls: config.SCHEDULE_URLS, defaultLang: config.DEFAULT_LANG, logger: createLogger(config.LOG_LEVEL ?? "warn") });
-  const answer = (text: string) => bot.handle({ text, user: CONSOLE_USER });
+  const bot = await Bot.create({ ...botOptions(config), logger: createLogger(config.LOG_LEVEL ?? "warn") });
+  const answer = (text: string, conversation?: string) => bot.handle({ text, user: CONSOLE_USER, ...(conversation ? { conversation } : {}) });
   if (!jsonl) {
     const a = await answer(text);
     process.stdout.write((json ? JSON.stringify(renderJson(a)) : renderText(a)) + "\n");
     return 0;
   }
   // Every input line gets exactly one output line, in order, written as soon as it is answered.
+  // A line that is a JSON object {"q": …, "conversation": …} joins that conversation; any other line stands alone.
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    const a = await answer(line);
+    const asked = conversationLine(line);
+    const a = await answer(asked.q, asked.conversation);
     process.stdout.write(JSON.stringify(renderJson(a)) + "\n");
   }
   return 0;
+}
+
+function conversationLine(line: string): { q: string; conversation?: string } {
+  if (!line.trimStart().startsWith("{")) return { q: line };
+  try {
+    const parsed = JSON.parse(line) as { q?: unknown; conversation?: unknown };
+    if (typeof parsed.q === "string") return { q: parsed.q, ...(typeof parsed.conversation === "string" ? { conversation: `ask:${parsed.conversation}` } : {}) };
+  } catch {
+    // Not JSON after all: the line is the question.
+  }
+  return { q: line };
 }
 
 main(process.argv.slice(2)).then(
