@@ -64,6 +64,23 @@ describe("reload", () => {
     expect(a.body).toContain("by start-up");
   });
 
+  it("/reload foo reloads nothing and says which actions there are, on every path a value can arrive by", async () => {
+    const events: ReloadEvent[] = [];
+    const bot = await Bot.create({ knowledgeDir: "knowledge", onReload: (e) => void events.push(e) });
+    const answers = [
+      await ask(bot, "/reload foo", { user: { ...ADMIN }, lang: "en" }),
+      await bot.handle({ command: "reload", args: { action: "foo" }, user: { ...ADMIN }, lang: "en" }),
+      await bot.handle({ text: "reload foo", bareCommands: true, user: { ...ADMIN }, lang: "en" }),
+    ];
+    for (const a of answers) {
+      expect(a).toMatchObject({ answered: false, private: true, command: "reload" });
+      expect(a.body).toBe("“foo” is not a valid action for /reload. It takes `status`, or nothing. Nothing was run.");
+      expect(a.suggestions).toEqual([{ label: "/reload status", command: "reload", args: { action: "status" } }]);
+    }
+    expect(events).toEqual([]);
+    expect((await ask(bot, "/reload  STATUS ", { user: { ...ADMIN }, lang: "en" })).title).toBe("Knowledge status");
+  });
+
   it("refuses to start on a broken pack, with every problem in the message", async () => {
     pack = await copyDefaultPack();
     await pack.edit("event.yaml", "sessions: 106", "sessions: -1");

@@ -10,7 +10,7 @@ export const reload = defineCommand({
     admin: true,
   },
   async run({ lang, snapshot, reload: doReload }, { action }) {
-    if (action?.trim().toLowerCase() === "status") {
+    if (action === "status") {
       const when = snapshot.loadedAt.toISOString();
       return {
         private: true,
