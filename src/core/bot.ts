@@ -132,7 +132,7 @@ export class Bot {
       this.options.logger?.error({ err: error, requestId, command: name }, "answer failed");
       draft = failure(lang);
     }
-    const { ran, ...shown } = draft;
+    const { ran, version, ...shown } = draft;
     const answer: Answer = {
       answered: true,
       fields: [],
@@ -143,7 +143,7 @@ export class Bot {
       command: ran?.command ?? (module ? name : "help"),
       args: ran?.args ?? definedArgs(args),
       lang,
-      version: snapshot.version,
+      version: version ?? snapshot.version,
     };
     if (truncated) answer.body = `${cutNotice(lang)}\n\n${answer.body}`;
     this.options.logger?.info(

@@ -25,6 +25,9 @@ describe("reload", () => {
     expect(a.answered).toBe(true);
     expect(a.private).toBe(true);
     expect(a.body).toContain(`${before} → ${bot.snapshot.version}`);
+    // The footer names the version now live, not the one the request started on.
+    expect(a.version).toBe(bot.snapshot.version);
+    expect(a.version).not.toBe(before);
     expect(a.body).toMatch(/people \+1: tonny\.yi \(tonny\.lee\)/);
     expect(a.body).toMatch(/sessions ~1: 3\. 데이터 레이어 다중화 \(107\)/);
     expect(a.body).toMatch(/people −1: tonny\.yi/);

@@ -43,6 +43,9 @@ export type Draft = Omit<Answer, "lang" | "command" | "args" | "version" | "fiel
   Partial<Pick<Answer, "fields" | "citations" | "suggestions" | "private" | "answered">> & {
     /** The command that really answered, when a handler ran another (free text routed to /budget). */
     ran?: { command: string; args: Record<string, string> };
+    /** The knowledge version the draft speaks for, when it is not the snapshot the request started on: a reload's
+     * reply is about the version it made live. */
+    version?: string;
   };
 
 export interface ReloadOutcome {
