@@ -29,6 +29,8 @@ const fences = [...readme.matchAll(/^( *)```(\w*)\n([\s\S]*?)\n\1```/gm)].map((m
 }));
 const shBlocks = fences.filter((f) => f.lang === "sh");
 const SHARED = "../shared";
+/** A block runs up to three `npm run`s one after the other, each starting tsx and loading the knowledge. */
+const RUN_TIMEOUT_MS = 120_000;
 
 /** The README blocks checked here rather than produced: each name's check. */
 const CHECKS: Record<string, (body: string) => Promise<void>> = {
@@ -127,7 +129,7 @@ describe("the README's commands", () => {
         if (/npm run (--silent )?ask\b/.test(line)) await expectAnswers(line, comment, withoutNpmBanner(r.stdout));
         if (line.includes("--dry-run")) expect(() => JSON.parse(withoutNpmBanner(r.stdout)), line).not.toThrow();
       }
-    });
+    }, RUN_TIMEOUT_MS);
   }
 
   /** What `npm run ask` prints for `line` (plain, --json or --jsonl), from a bot on the same knowledge; a comment
