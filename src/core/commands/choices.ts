@@ -5,8 +5,15 @@ import { inert } from "../markdown.js";
 import type { Args, CommandModule, Draft } from "./command.js";
 import { suggest } from "./format.js";
 
+/** A value given to an option that is not one of its choices. */
+export interface NotAChoice {
+  option: string;
+  value: string;
+  choices: readonly string[];
+}
+
 /** The arguments with each choice written as the spec writes it (`STATUS ` → `status`), or the first value that is not one. */
-export function readChoices(module: CommandModule, args: Args<string>): { args: Args<string> } | { option: string; value: string; choices: readonly string[] } {
+export function readChoices(module: CommandModule, args: Args<string>): { args: Args<string> } | NotAChoice {
   const out = { ...args };
   for (const { name, choices } of module.spec.options) {
     const value = out[name];
@@ -19,7 +26,7 @@ export function readChoices(module: CommandModule, args: Args<string>): { args: 
 }
 
 /** The answer to a value that is not one of an option's choices: what it takes instead, each a click away. */
-export function notAChoice(lang: Lang, command: CommandModule, bad: { option: string; value: string; choices: readonly string[] }): Draft {
+export function notAChoice(lang: Lang, command: CommandModule, bad: NotAChoice): Draft {
   const name = command.spec.name;
   const valid = bad.choices.map((c) => `\`${c}\``).join(", ");
   const optional = !command.spec.options.find((o) => o.name === bad.option)?.required;
