@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Args, Choice, CommandModule, Draft, ReloadOutcome } from "./commands/command.js";
+import { notAChoice, readChoices } from "./commands/choices.js";
 import { catalogue, helpDraft } from "./commands/index.js";
 import { argsFor, findCommand, parseLine } from "./commands/parse.js";
 import { countKnowledge, diffKnowledge, type SectionDiff } from "./knowledge/diff.js";
@@ -141,12 +142,15 @@ export class Bot {
       else if (module.spec.admin && !req.user.isAdmin) {
         this.options.logger?.warn({ requestId, platform: req.user.platform, user: req.user.id, command: name }, "admin command refused");
         draft = refusal(lang);
-      } else draft = await this.run(snapshot, req, lang, module, args, recalled);
+      } else {
+        const read = readChoices(module, args);
+        draft = "args" in read ? await this.run(snapshot, req, lang, module, read.args, recalled) : notAChoice(lang, module, read);
+      }
     } catch (error) {
       this.options.logger?.error({ err: error, requestId, command: name }, "answer failed");
       draft = failure(lang);
     }
-    const { ran, remember, ...shown } = draft;
+    const { ran, version, remember, ...shown } = draft;
     if (request.conversation && remember?.subjects.length) {
       await this.conversations.remember(request.conversation, { ...remember, lang }).catch((err: unknown) => this.options.logger?.warn({ err, requestId }, "conversation not remembered"));
     }
@@ -160,7 +164,7 @@ export class Bot {
       command: ran?.command ?? (module ? name : "help"),
       args: ran?.args ?? definedArgs(args),
       lang,
-      version: snapshot.version,
+      version: version ?? snapshot.version,
     };
     if (truncated) answer.body = `${cutNotice(lang)}\n\n${answer.body}`;
     this.options.logger?.info(

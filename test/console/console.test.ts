@@ -102,6 +102,14 @@ describe("npm run ask", () => {
       expect(r.stderr).not.toContain("not-a-token");
     });
 
+    it("DISCORD_MODE=http with nothing else: exit 1 naming what HTTP mode needs, not a console chat", async () => {
+      const r = await run("src/main.ts", [], "예산\n", { DISCORD_MODE: "HTTP" });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain("DISCORD_PUBLIC_KEY: is missing");
+      expect(r.stderr).toContain("DISCORD_APPLICATION_ID: is missing");
+    });
+
     it("no question: usage on stderr, exit 2", async () => {
       const r = await ask([]);
       expect(r.code).toBe(2);

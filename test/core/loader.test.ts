@@ -39,6 +39,31 @@ describe("loading the knowledge pack", () => {
     expect(r.problems[0].message).toMatch(/YAML syntax/);
   });
 
+  it("reports one YAML syntax error once, and nothing that follows from it", async () => {
+    pack = await copyDefaultPack();
+    // One mis-indented line: the YAML parser lists 8 errors for it, every one after the first a consequence.
+    await pack.edit("people.yaml", "    handle: gilbert.c", "   handle: gilbert.c");
+    const r = await loadKnowledge(pack.dir);
+    expect(r.problems.map(formatProblem)).toEqual(["ifkakao-2022/people.yaml:22: YAML syntax: Sequence item without - indicator"]);
+  });
+
+  it("reports schema, reference and quote problems together, in one pass", async () => {
+    pack = await copyDefaultPack();
+    await pack.edit("people.yaml", "name: { ko: 고우찬, en: Ko Woo-chan }", "name: { ko: 고우찬 }");
+    await pack.edit("sessions.yaml", "kind: keynote", "kind: plenary");
+    await pack.edit("sessions.yaml", "speakers: [lee-chae-young]", "speakers: [lee-chae-yong]");
+    await pack.edit("budget.yaml", "quote: 현재 총 4600억원의", "quote: 현재 총 5000억원의");
+    const r = await loadKnowledge(pack.dir);
+    expect(r.knowledge).toBeUndefined();
+    // Exactly the four planted: the sessions and remediation naming the rejected ko-woo-chan are not "dangling".
+    expect(r.problems.map((p) => `${p.file} ${p.field}`)).toEqual([
+      "ifkakao-2022/people.yaml people[1].name.en",
+      "ifkakao-2022/sessions.yaml sessions[0].kind",
+      "ifkakao-2022/budget.yaml budget.quote",
+      "ifkakao-2022/sessions.yaml sessions[2].speakers[0]",
+    ]);
+  });
+
   it("reports every schema violation with file, line and field", async () => {
     pack = await copyDefaultPack();
     await pack.edit("people.yaml", "name: { ko: 고우찬, en: Ko Woo-chan }", "name: { ko: 고우찬 }");
@@ -65,9 +90,13 @@ describe("loading the knowledge pack", () => {
     expect(r.problems).toHaveLength(3);
   });
 
-  it("says so when the folder does not exist or holds no YAML", async () => {
+  it("says so when the folder does not exist, is a file or holds no YAML", async () => {
     const missing = await loadKnowledge("/nonexistent/eventdesk");
     expect(missing.problems[0].message).toMatch(/the folder does not exist.*KNOWLEDGE_DIR/);
+    const file = await loadKnowledge("knowledge/ifkakao-2022/people.yaml");
+    expect(file.problems.map(formatProblem)).toEqual([
+      "knowledge/ifkakao-2022/people.yaml: cannot read the knowledge folder: it is a file, and KNOWLEDGE_DIR must name a folder",
+    ]);
     pack = await copyDefaultPack();
     const empty = await loadKnowledge(`${pack.dir}/ifkakao-2022/..`);
     expect(empty.problems).toEqual([]);

@@ -25,6 +25,9 @@ describe("reload", () => {
     expect(a.answered).toBe(true);
     expect(a.private).toBe(true);
     expect(a.body).toContain(`${before} → ${bot.snapshot.version}`);
+    // The footer names the version now live, not the one the request started on.
+    expect(a.version).toBe(bot.snapshot.version);
+    expect(a.version).not.toBe(before);
     expect(a.body).toMatch(/people \+1: tonny\.yi \(tonny\.lee\)/);
     expect(a.body).toMatch(/sessions ~1: 3\. 데이터 레이어 다중화 \(107\)/);
     expect(a.body).toMatch(/people −1: tonny\.yi/);
@@ -62,6 +65,23 @@ describe("reload", () => {
     const a = await ask(bot, "/reload status", { user: { ...ADMIN }, lang: "en" });
     expect(a.body).toContain(`Version ${bot.snapshot.version}`);
     expect(a.body).toContain("by start-up");
+  });
+
+  it("/reload foo reloads nothing and says which actions there are, on every path a value can arrive by", async () => {
+    const events: ReloadEvent[] = [];
+    const bot = await Bot.create({ knowledgeDir: "knowledge", onReload: (e) => void events.push(e) });
+    const answers = [
+      await ask(bot, "/reload foo", { user: { ...ADMIN }, lang: "en" }),
+      await bot.handle({ command: "reload", args: { action: "foo" }, user: { ...ADMIN }, lang: "en" }),
+      await bot.handle({ text: "reload foo", bareCommands: true, user: { ...ADMIN }, lang: "en" }),
+    ];
+    for (const a of answers) {
+      expect(a).toMatchObject({ answered: false, private: true, command: "reload" });
+      expect(a.body).toBe("“foo” is not a valid action for /reload. It takes `status`, or nothing. Nothing was run.");
+      expect(a.suggestions).toEqual([{ label: "/reload status", command: "reload", args: { action: "status" } }]);
+    }
+    expect(events).toEqual([]);
+    expect((await ask(bot, "/reload  STATUS ", { user: { ...ADMIN }, lang: "en" })).title).toBe("Knowledge status");
   });
 
   it("refuses to start on a broken pack, with every problem in the message", async () => {

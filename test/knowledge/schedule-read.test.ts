@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { Bot } from "../../src/core/bot.js";
-import { matchSessions } from "../../src/core/answer/session.js";
+import { matchSessions } from "../../src/core/commands/session.js";
 import { loadKnowledge } from "../../src/core/knowledge/load.js";
 import { parseSchedule, type ImportedEvent, type ScheduleResult } from "../../src/core/knowledge/schedule.js";
 import { REAL_SCHEDULES, tempFolder } from "./schedule-fixtures.js";

@@ -47,6 +47,9 @@ export type Draft = Omit<Answer, "lang" | "command" | "args" | "version" | "fiel
     ran?: { command: string; args: Record<string, string> };
     /** What the conversation should remember of this answer for a follow-up. */
     remember?: Remembered;
+    /** The knowledge version the draft speaks for, when it is not the snapshot the request started on: a reload's
+     * reply is about the version it made live. */
+    version?: string;
   };
 
 export interface ReloadOutcome {

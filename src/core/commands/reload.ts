@@ -10,7 +10,7 @@ export const reload = defineCommand({
     admin: true,
   },
   async run({ lang, snapshot, reload: doReload }, { action }) {
-    if (action?.trim().toLowerCase() === "status") {
+    if (action === "status") {
       const when = snapshot.loadedAt.toISOString();
       return {
         private: true,
@@ -27,6 +27,7 @@ export const reload = defineCommand({
       private: true,
       title: outcome.ok ? say(lang, { ko: "다시 불러옴", en: "Reloaded" }) : say(lang, { ko: "다시 불러오기 실패", en: "Reload failed" }),
       body: outcome.summary[lang],
+      version: outcome.version,
     };
   },
 });

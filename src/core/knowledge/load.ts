@@ -5,12 +5,13 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
+import { z } from "zod";
 import { issueProblems, linesOf, parseWithLines } from "./places.js";
 import { parseSchedule, type ImportedSchedule } from "./schedule.js";
 import { DEFAULT_FETCH_LIMITS, fetchSchedule, type FetchLimits } from "./schedule-fetch.js";
 import { checkReferences, emptyKnowledge, mergePacks, resolveLocalIds, type Pack, type ParsedFile } from "./packs.js";
 import { joinSchedules } from "./schedule-merge.js";
-import { packFileSchema, type Knowledge, type KnowledgeProblem } from "./schema.js";
+import { packFileSchema, type Knowledge, type KnowledgeProblem, type PackFile } from "./schema.js";
 
 export interface LoadResult {
   knowledge?: Knowledge;
@@ -32,6 +33,11 @@ export interface LoadOptions {
 
 const PACK_FILE = /\.ya?ml$/i;
 const SCHEDULE_FILE = /\.json$/i;
+/** What a newcomer reads instead of `ENOTDIR: … scandir` when KNOWLEDGE_DIR is wrong. */
+const FOLDER_ERRORS: Record<string, string> = {
+  ENOENT: "the folder does not exist (set KNOWLEDGE_DIR)",
+  ENOTDIR: "it is a file, and KNOWLEDGE_DIR must name a folder",
+};
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -41,22 +47,53 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** Parses one YAML file; syntax and schema problems go into `problems`. */
+/** Each section of a file, with the schema of its items (or of itself, for `event` and `budget`). */
+const SECTIONS = Object.entries(packFileSchema.shape).map(([name, schema]) => {
+  const inner = schema.unwrap();
+  return inner instanceof z.ZodArray ? { name, list: true, item: inner.element as z.ZodType } : { name, list: false, item: inner as z.ZodType };
+});
+/** A file's outline: a map of known sections, each list a list; the items are validated one by one. */
+const outlineSchema = z.object(Object.fromEntries(SECTIONS.map((s) => [s.name, (s.list ? z.array(z.unknown()) : z.unknown()).optional()]))).strict();
+
+/** Parses one YAML file; syntax and schema problems go into `problems`. Undefined when the file cannot be read as a
+ * whole (a syntax error, a wrong outline): its items are then unknown, and cross-file checks would only guess. */
 export function parsePackFile(file: string, text: string, problems: KnowledgeProblem[]): ParsedFile | undefined {
   const { doc, lineCounter } = parseWithLines(text);
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      problems.push({ file, line: lineCounter.linePos(e.pos[0]).line, message: `YAML syntax: ${e.message.split("\n")[0]}` });
-    }
+    // The first error only: the parser's recovery reports each later line the typo shifts as another error.
+    const e = doc.errors[0];
+    problems.push({ file, line: lineCounter.linePos(e.pos[0]).line, message: `YAML syntax: ${e.message.split("\n")[0]}` });
     return undefined;
   }
   const lineOf = linesOf(doc, lineCounter);
-  const parsed = packFileSchema.safeParse(doc.toJS() ?? {});
-  if (!parsed.success) {
-    problems.push(...issueProblems(file, parsed.error.issues, lineOf));
+  const data = doc.toJS() ?? {};
+  const outline = outlineSchema.safeParse(data);
+  if (!outline.success) {
+    problems.push(...issueProblems(file, outline.error.issues, lineOf));
     return undefined;
   }
-  return { file, content: parsed.data, lineOf };
+  // Item by item, so one bad item does not hide the others' reference and quote problems. A list keeps a hole
+  // where an item was rejected: indices stay the file's (for lines and fields), and forEach skips holes.
+  const content: Record<string, unknown> = {};
+  const rejected = new Set<string>();
+  for (const { name, list, item } of SECTIONS) {
+    const value = (data as Record<string, unknown>)[name];
+    if (value === undefined) continue;
+    const items = list ? (value as unknown[]) : [value];
+    const valid: unknown[] = new Array(items.length);
+    items.forEach((raw, i) => {
+      const path = list ? [name, i] : [name];
+      const parsed = item.safeParse(raw);
+      if (parsed.success) valid[i] = parsed.data;
+      else {
+        problems.push(...issueProblems(file, parsed.error.issues.map((issue) => ({ ...issue, path: [...path, ...issue.path] })), lineOf));
+        const id = (raw as { id?: unknown } | null)?.id;
+        if (typeof id === "string") rejected.add(`${name}:${id}`);
+      }
+    });
+    content[name] = list ? valid : valid[0];
+  }
+  return { file, content: content as PackFile, lineOf, rejected };
 }
 
 /** Files directly in the knowledge folder are one pack; each folder below it is another (its files at any depth). */
@@ -94,19 +131,22 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
   try {
     paths = await listFiles(dir);
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "the folder does not exist" : String(e);
-    return { problems: [{ file: dir, message: `cannot read the knowledge folder: ${reason} (set KNOWLEDGE_DIR)` }], warnings: [], version: "none", files: [] };
+    const reason = FOLDER_ERRORS[(e as NodeJS.ErrnoException).code ?? ""] ?? String(e);
+    return { problems: [{ file: dir, message: `cannot read the knowledge folder: ${reason}` }], warnings: [], version: "none", files: [] };
   }
   const urls = options.scheduleUrls ?? [];
   const fetching = Promise.all(urls.map((url) => fetchSchedule(url, options.fetchLimits ?? DEFAULT_FETCH_LIMITS)));
   const hash = createHash("sha256");
   const parsed: ParsedFile[] = [];
   const schedules: ImportedSchedule[] = [];
+  /** A file or schedule that could not be read at all: what it defines is unknown. */
+  let unread = false;
   const readSchedule = (origin: string, body: string) => {
     const read = parseSchedule(origin, body);
     problems.push(...read.problems);
     warnings.push(...read.warnings);
     if (read.schedule) schedules.push(read.schedule);
+    else unread = true;
   };
   const texts = new Map<string, string>();
   for (const path of paths) {
@@ -117,6 +157,7 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
     if (PACK_FILE.test(name)) {
       const pf = parsePackFile(name, text, problems);
       if (pf) parsed.push(pf);
+      else unread = true;
     }
     if (SCHEDULE_FILE.test(name)) readSchedule(name, text);
   }
@@ -125,12 +166,13 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
     hash.update(url).update("\0").update(fetched.ok ? fetched.body : "").update("\0");
     if (!fetched.ok) problems.push({ file: url, message: `cannot read the schedule: ${fetched.error}` });
     if (fetched.ok) readSchedule(url, fetched.body);
+    else unread = true;
   });
   const files = [...paths.map((p) => relative(dir, p)).filter((n) => PACK_FILE.test(n) || SCHEDULE_FILE.test(n)), ...urls];
   if (files.length === 0) problems.push({ file: dir, message: "no *.yaml knowledge files or *.json schedules in this folder" });
   const version = hash.digest("hex").slice(0, 10);
   // Cross-file checks on a pack missing a broken file would only repeat its problems as dangling references.
-  if (problems.length > 0) return { problems, warnings, version, files };
+  if (unread) return { problems, warnings, version, files };
   // Quotes are checked against the source file that sits in the same folder as the YAML naming it.
   const sourceTexts = new Map<string, string>();
   for (const [name, text] of texts) sourceTexts.set(name.split("/").pop()!, text);

@@ -9,6 +9,8 @@ export interface ParsedFile {
   file: string;
   content: PackFile;
   lineOf: LineOf;
+  /** `section:id` of the items left out for schema problems: references to them are not problems of their own. */
+  rejected: ReadonlySet<string>;
 }
 
 export interface Pack {
@@ -125,12 +127,16 @@ export function mergePacks(packs: readonly Pack[], into: Building, problems: Kno
 
 /** What no single file can check: references to people and tracks of the same event, sources, verbatim quotes. */
 export function checkReferences(written: readonly Written[], k: Building, sourceTexts: ReadonlyMap<string, string>, problems: KnowledgeProblem[]): void {
+  const rejected = new Set(written.flatMap((w) => [...w.pf.rejected]));
   const refer = (w: Written, path: Path, kind: "people" | "tracks", id: string | undefined) => {
-    if (id !== undefined && !k[kind].has(keyOf(w.event, id))) at(problems, w.pf, path, `refers to ${kind} "${id}", which the pack does not define`);
+    if (id !== undefined && !k[kind].has(keyOf(w.event, id)) && !rejected.has(`${kind}:${id}`)) at(problems, w.pf, path, `refers to ${kind} "${id}", which the pack does not define`);
   };
   const checkCitation = (w: Written, path: Path, c: { source: string; quote: string }) => {
     const src = k.sources.get(c.source);
-    if (!src) return at(problems, w.pf, [...path, "source"], `refers to sources "${c.source}", which the pack does not define`);
+    if (!src) {
+      if (!rejected.has(`sources:${c.source}`)) at(problems, w.pf, [...path, "source"], `refers to sources "${c.source}", which the pack does not define`);
+      return;
+    }
     if (!src.file) return;
     const text = sourceTexts.get(src.file);
     if (text === undefined) at(problems, w.pf, [...path, "source"], `source "${c.source}" names file ${src.file}, which is not in the pack folder`);

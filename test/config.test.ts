@@ -1,0 +1,37 @@
+// The environment as a newcomer writes it: every variable a mode needs is named with where to find it, and the
+// variables with a fixed set of values read them in any case.
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig, platformsEnabled } from "../src/config.js";
+
+const problemsOf = (env: NodeJS.ProcessEnv): string => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error("loadConfig accepted it");
+};
+
+describe("configuration", () => {
+  it("DISCORD_MODE=http alone names both variables HTTP mode needs and where to find them, instead of opening the console", () => {
+    const message = problemsOf({ DISCORD_MODE: "http" });
+    expect(message).toContain("DISCORD_PUBLIC_KEY: is missing");
+    expect(message).toContain("DISCORD_APPLICATION_ID: is missing");
+    expect(message).toContain("General Information → Public Key");
+    expect(message).toContain("General Information → Application ID");
+    expect(problemsOf({ DISCORD_MODE: "http", DISCORD_PUBLIC_KEY: "ab".repeat(32) })).not.toContain("DISCORD_PUBLIC_KEY");
+  });
+
+  it("reads every variable with a fixed set of values in any case and with surrounding spaces; blank is unset", () => {
+    const c = loadConfig({ DISCORD_MODE: " HTTP ", DISCORD_PUBLIC_KEY: "ab".repeat(32), DISCORD_APPLICATION_ID: "123", DEFAULT_LANG: "EN", LOG_LEVEL: "Warn" });
+    expect(c).toMatchObject({ DISCORD_MODE: "http", DEFAULT_LANG: "en", LOG_LEVEL: "warn" });
+    expect(platformsEnabled(c)).toBe(true);
+    // .env.example leaves LOG_LEVEL blank: a copied .env must start.
+    expect(loadConfig({ DISCORD_MODE: "", DEFAULT_LANG: " ", LOG_LEVEL: "" })).toMatchObject({ DISCORD_MODE: "gateway", DEFAULT_LANG: "ko", LOG_LEVEL: undefined });
+  });
+
+  it("still refuses a value outside the set, naming the variable and the values it takes", () => {
+    expect(problemsOf({ DISCORD_MODE: "websocket" })).toMatch(/DISCORD_MODE: .*"gateway"\|"http"/);
+  });
+});
