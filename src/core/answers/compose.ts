@@ -100,6 +100,12 @@ function verdict(part: Part, clause: Clause, subject: Subject, stated: readonly 
     else if (f.count !== undefined && s.unit !== "시" && won === undefined) checks.push(s.value === f.count);
   }
   if (clause.clock && f.times?.length) checks.push(f.times.includes(clause.clock));
+  const claimedTracks = clause.names.flat().filter((n) => n.kind === "track").map((n) => n.key);
+  if (claimedTracks.length && subject.kind === "sessions" && f.tracks) checks.push(claimedTracks.every((t) => f.tracks!.includes(t)));
+  if (clause.days.some((d) => d.date) && f.dates?.length && subject.kind === "event") {
+    const days = clause.days.flatMap((d) => (d.date ? [d.date.day] : []));
+    checks.push(days.every((d) => Number(f.dates![0].slice(8)) === d));
+  }
   const claimedPeople = clause.names.flat().filter((n) => n.kind === "person").map((n) => n.key);
   if (claimedPeople.length && subject.kind !== "people" && f.people) checks.push(claimedPeople.every((p) => f.people!.includes(p)));
   if (subject.kind === "people" && clause.topics.length && f.text) {
@@ -154,7 +160,7 @@ function whichOne(lang: Lang): Draft {
 const ownContent = (c: Clause) => c.names.length > 0 || c.topics.length > 0 || c.categories.length > 0 || c.days.length > 0 || c.clock !== undefined || c.now || c.next;
 
 export function compose(snapshot: Snapshot, reading: Reading, scope: Scope, lang: Lang, context: Remembered | undefined): Composed {
-  if (reading.unknown.length) return { draft: dontKnow(snapshot, reading.text, lang) };
+  if (reading.unknown.length || otherYears(snapshot, reading, scope).length) return { draft: dontKnow(snapshot, reading.text, lang) };
   const parts: Part[] = [];
   const subjectsSeen: Subject[] = [];
   const aspectsSeen: Aspect[] = [];
@@ -170,7 +176,7 @@ export function compose(snapshot: Snapshot, reading: Reading, scope: Scope, lang
     } else {
       // "그중 카카오브레인 발표는?": sessions the conversation was about, narrowed by this clause.
       const within = clause.pointer ? previous?.subjects.flatMap((s) => (s.kind === "sessions" ? s.keys : [])) : undefined;
-      const resolved = resolve(snapshot, clause, scope, within?.length ? within : undefined);
+      const resolved = resolve(snapshot, clause, scope, within?.length ? within : undefined, reading.yesNo);
       if (resolved.unmatched.length || !resolved.subjects.length) return { draft: dontKnow(snapshot, reading.text, lang, resolved.near.slice(0, 3).map((h) => nearLabel(snapshot, h.ref.kind, h.ref.key, lang))) };
       subjects = resolved.subjects;
     }
@@ -217,6 +223,15 @@ export function rememberParts(parts: readonly Part[], lang: Lang): Remembered {
     return [];
   });
   return { subjects, aspects: [], lang };
+}
+
+/** Years a question names that no event in scope is in, and the knowledge never mentions ("if kakao 2023"). */
+function otherYears(snapshot: Snapshot, reading: Reading, scope: Scope): number[] {
+  const years = new Set(scope.events.flatMap((id) => {
+    const e = snapshot.knowledge.events.get(id);
+    return e ? [Number(e.start.slice(0, 4)), Number(e.end.slice(0, 4))] : [];
+  }));
+  return reading.clauses.flatMap((c) => c.years).filter((y) => !years.has(y) && !snapshot.index.knows(String(y), "word"));
 }
 
 function nearLabel(snapshot: Snapshot, kind: string, key: string, lang: Lang): string {

@@ -24,6 +24,8 @@ export interface Facts {
   years?: number[];
   /** People keys (who presented, who holds a role). */
   people?: string[];
+  /** Track keys (the tracks of the sessions). */
+  tracks?: string[];
   /** Words the part's text holds (a role, a format, a title), for claims made of words. */
   text?: string;
 }

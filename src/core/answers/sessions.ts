@@ -40,11 +40,14 @@ const plural = (noun: string) => (noun === "talk" ? "talks" : noun.endsWith("s")
 export function countLine(sessions: readonly Session[], lang: Lang): string {
   const kinds = new Set(sessions.map((s) => (s.kind === "special" ? "talk" : s.kind)));
   const total = sessions.length;
-  if (kinds.size <= 1) {
-    const kind = [...kinds][0] ?? "talk";
-    return lang === "ko" ? `${kind === "talk" ? "세션" : kindLabel(String(kind), "ko")} ${total}개` : `${total} ${total === 1 ? "session" : "sessions"}${kind !== "talk" ? ` (${countByKind(sessions, lang)})` : ""}`;
-  }
+  if (kinds.size <= 1) return countByKind(sessions, lang) || say(lang, { ko: "세션 0개", en: "0 sessions" });
   return lang === "ko" ? `세션 ${total}개(${countByKind(sessions, lang)})` : `${total} sessions (${countByKind(sessions, lang)})`;
+}
+
+/** The count as a sentence: "AI 트랙: 세션 26개입니다." / "There are 26 talks in the AI track." */
+export function countSentence(sessions: readonly Session[], lang: Lang, label?: string): string {
+  const count = countLine(sessions, lang);
+  return lang === "ko" ? `${label ? `${inert(label)}: ` : ""}${count}입니다.` : `There ${sessions.length === 1 ? "is" : "are"} ${count}${label ? ` (${inert(label)})` : ""}.`;
 }
 
 /** Sessions counted per day: "12월 8일 48개, 12월 9일 58개". */
@@ -97,6 +100,7 @@ function detail(ctx: PartContext, s: Session): Part {
 
 const factsOf = (sessions: readonly Session[]) => ({
   count: sessions.length,
+  tracks: [...new Set(sessions.flatMap((s) => s.tracks))],
   dates: [...new Set(sessions.map((s) => s.date))],
   times: [...new Set(sessions.map((s) => s.time).filter((t): t is string => Boolean(t)))],
   people: [...new Set(sessions.flatMap((s) => s.speakers))],
@@ -133,6 +137,11 @@ function aspectLines(ctx: PartContext, sessions: readonly Session[], aspect: Asp
       return each((s) => (s.tracks.length ? s.tracks.map((t) => inert(bilingual(k.tracks.get(t)?.name ?? { ko: t, en: t }, lang))).join(", ") : undefined));
     case "duration":
       return each((s) => (s.durationMinutes ? say(lang, { ko: `${s.durationMinutes}분`, en: `${s.durationMinutes} minutes` }) : undefined));
+    case "about":
+      return each((s) => {
+        const about = s.summary?.[lang] ?? s.abstract;
+        return about ? inert(about) : undefined;
+      });
     case "link":
       return each((s) => {
         const links = [...(s.url ? [{ title: say(lang, { ko: "세션 페이지", en: "Session page" }), url: s.url }] : []), ...s.links];
@@ -144,7 +153,7 @@ function aspectLines(ctx: PartContext, sessions: readonly Session[], aspect: Asp
 }
 
 /** Aspects a session answers one by one; the rest (what, about, list …) are its details or the list. */
-const PER_SESSION: readonly Aspect[] = ["who", "handle", "realname", "org", "when", "time", "weekday", "where", "track", "duration", "link"];
+const PER_SESSION: readonly Aspect[] = ["who", "handle", "realname", "org", "when", "time", "weekday", "where", "track", "duration", "link", "about"];
 
 export function sessionsPart(ctx: PartContext, sessions: readonly Session[], by: SessionFilter, label?: string): Part {
   const { lang, aspects } = ctx;
@@ -161,14 +170,15 @@ export function sessionsPart(ctx: PartContext, sessions: readonly Session[], by:
       about,
     };
   }
-  const asked = aspects.filter((a) => PER_SESSION.includes(a));
+  // "발표자 몇 명이야?": a count of who, not of sessions.
+  if (aspects.includes("count") && aspects.includes("who")) return speakersOfPart(ctx, sessions, label);
+  const asked = aspects.filter((a) => PER_SESSION.includes(a) && !(a === "about" && sessions.length > 5));
   if (asked.length === 0 && sessions.length === 1 && !aspects.includes("count")) return detail(ctx, sessions[0]);
-  const heading = label ? `${inert(label)} — ` : "";
   const count = countLine(sessions, lang);
   const days = perDay(k, sessions, lang);
   const lines: string[] = [];
   let known = true;
-  if (aspects.includes("count") || sessions.length > 1) lines.push(`${heading}${count}${days ? ` (${days})` : ""}`);
+  if (aspects.includes("count") || sessions.length > 1) lines.push(`${countSentence(sessions, lang, label)}${days ? ` (${days})` : ""}`);
   if (asked.length) {
     for (const aspect of asked) {
       const shown = aspectLines(ctx, sessions.slice(0, LIST_LIMIT), aspect);

@@ -112,7 +112,8 @@ export function sessionsMatching(snapshot: Snapshot, scope: Scope, f: SessionFil
     .map((key) => k.sessions.get(key)!)
     .filter((s) => {
       if (!s || !inScope(scope, s.event)) return false;
-      if (f.kinds?.length && !f.kinds.includes(String(s.kind))) return false;
+      // A special session is a talk with a name of its own: asking for talks finds it too.
+      if (f.kinds?.length && !f.kinds.includes(String(s.kind)) && !(s.kind === "special" && f.kinds.includes("talk"))) return false;
       if (f.dates?.length && !f.dates.includes(s.date)) return false;
       if (f.people?.length && !s.speakers.some((p) => f.people!.includes(p))) return false;
       if (f.tracks?.length && !s.tracks.some((x) => f.tracks!.includes(x))) return false;
@@ -138,10 +139,10 @@ const addMinutes = (time: string, minutes: number): string => {
 /** Named things of one kind, inside the scope. */
 const ofKind = (names: readonly Named[][], kind: Named["kind"], scope: Scope) => [...new Set(names.flat().filter((n) => n.kind === kind && inScope(scope, n.event)).map((n) => n.key))];
 
-/** The clause's subjects, its unmatched topic words, and near misses. */
-export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within?: readonly string[]): Resolved {
+/** The clause's subjects, its unmatched topic words, and near misses. In a yes/no question the people and tracks it
+ * names are claims to check, not filters: "남궁훈이 기술적 개선 키노트 했어?" is about the keynote, whoever gave it. */
+export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within?: readonly string[], yesNo = false): Resolved {
   const k = snapshot.knowledge;
-  const t = snapshot.tables;
   const people = ofKind(clause.names, "person", scope);
   const sessions = ofKind(clause.names, "session", scope);
   const tracks = ofKind(clause.names, "track", scope);
@@ -153,21 +154,19 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
   const dates = [...new Set(clause.days.flatMap((d) => datesOf(d, k, scope.events, scope.now)))];
   const timed = clause.days.length > 0 || clause.clock !== undefined || clause.part !== undefined;
   const aboutSessions = [...cats].some((c) => SESSION_CATEGORIES.has(c)) || sessions.length > 0 || timed || (within !== undefined && within.length > 0);
-  const filter: SessionFilter = {
+  const base: SessionFilter = {
     ...(kinds.length ? { kinds } : {}),
     ...(clause.days.length ? { dates } : {}),
-    ...(tracks.length ? { tracks } : {}),
     ...(rooms.length ? { rooms } : {}),
-    ...(orgs.length ? { orgs } : {}),
     ...(clause.clock ? { clock: clause.clock } : {}),
     ...(clause.part ? { part: clause.part } : {}),
     ...(within ? { found: [...within] } : {}),
   };
+  const filter: SessionFilter = { ...base, ...(tracks.length ? { tracks } : {}), ...(orgs.length ? { orgs } : {}) };
   const subjects: Subject[] = [];
   const done = (unmatched: string[] = [], near: SearchHit[] = []): Resolved => ({ subjects, unmatched, near });
-  const inOrg = (person: string) => orgs.length === 0 || orgs.some((o) => t.peopleByOrg.get(o)?.includes(person));
+  const sessionsBy = (by: SessionFilter) => subjects.push({ kind: "sessions", keys: sessionsMatching(snapshot, scope, by).map((s) => s.key), by });
 
-  // Named sessions, and the budget when the clause names it: what they are is not in doubt.
   if (sessions.length) {
     subjects.push({ kind: "sessions", keys: sessions, by: { found: sessions } });
     return done();
@@ -178,44 +177,47 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
     return done();
   }
 
-  // Topic words: what they find, among the kinds the clause can be about.
+  // Topic words: what they find, among the kinds the clause can be about (a track's name may be a title's word too).
   const topicKinds: readonly DocKind[] = cats.has("remediation") ? ["remediation"] : aboutSessions && people.length === 0 ? ["session"] : TOPIC_KINDS;
-  const found = searchTopics(snapshot, clause.topics, scope, topicKinds);
+  let found = searchTopics(snapshot, clause.topics, scope, topicKinds, orgs);
+  let trackFilter = tracks;
+  if (clause.topics.length && tracks.length && !found.hits.some((h) => h.ref.kind === "session" && sessionsMatching(snapshot, scope, { found: [h.ref.key], tracks }).length)) {
+    const named = clause.names.flat().filter((n) => n.kind === "track");
+    const asWords: Topic[] = named.map((n) => ({ word: n.key, terms: [...new Set(trackWords(k, n.key))], phrases: [] }));
+    const retried = searchTopics(snapshot, [...clause.topics, ...asWords], scope, ["session"], orgs);
+    if (retried.hits.length) {
+      found = retried;
+      trackFilter = [];
+    }
+  }
   if (clause.topics.length && !found.hits.length) return done(found.unmatched, found.near);
-  // A named organisation narrows what the words find: its people, its people's sessions, facts that name it.
-  const orgNames = orgs.map((o) => (t.orgNames.get(o) ?? "").toLowerCase());
-  const ofOrg = (kind: string, key: string) =>
-    kind === "person" ? inOrg(key)
-    : kind === "session" ? orgs.some((o) => t.byOrg.get(o)?.includes(key))
-    : kind === "fact" ? orgNames.some((n) => `${k.facts.get(key)?.text.ko} ${k.facts.get(key)?.text.en}`.toLowerCase().includes(n))
-    : false;
-  const hits = orgs.length ? found.hits.filter((h) => ofOrg(h.ref.kind, h.ref.key)) : found.hits;
-  const foundSessions = hits.filter((h) => h.ref.kind === "session").map((h) => h.ref.key);
-  const foundOther = hits.filter((h) => h.ref.kind !== "session");
-  if (clause.topics.length && !hits.length) return done(clause.topics.map((x) => x.word), found.near);
+  const foundSessions = found.hits.filter((h) => h.ref.kind === "session").map((h) => h.ref.key);
+  const foundOther = found.hits.filter((h) => h.ref.kind !== "session");
 
-  if (cats.has("remediation") || (foundOther[0]?.ref.kind === "remediation" && !aboutSessions && !people.length)) {
-    const items = foundOther.filter((h) => h.ref.kind === "remediation").map((h) => h.ref.key);
-    subjects.push({ kind: "remediation", keys: items.length ? items : [...k.remediation.values()].filter((r) => inScope(scope, r.event)).map((r) => r.key) });
+  if (foundOther[0]?.ref.kind === "remediation" && (cats.has("remediation") || (!aboutSessions && !people.length))) {
+    subjects.push({ kind: "remediation", keys: foundOther.filter((h) => h.ref.kind === "remediation").map((h) => h.ref.key) });
     return done();
   }
-  const bestIsSession = foundSessions.length > 0 && (!foundOther.length || foundOther[0].score <= found.hits[0].score * 0.5 || found.hits[0].ref.kind === "session");
-  if (foundSessions.length && (aboutSessions || bestIsSession)) {
-    const by = { ...filter, found: within ? foundSessions.filter((key) => within.includes(key)) : foundSessions };
-    subjects.push({ kind: "sessions", keys: sessionsMatching(snapshot, scope, by).map((s) => s.key), by });
+  if (cats.has("remediation") && !clause.topics.length) {
+    subjects.push({ kind: "remediation", keys: [...k.remediation.values()].filter((r) => inScope(scope, r.event)).map((r) => r.key) });
     return done();
   }
-  if (aboutSessions || ((tracks.length || rooms.length || orgs.length) && (cats.has("people") || wantsSessions(clause)))) {
-    const by = { ...filter, ...(people.length ? { people } : {}) };
-    subjects.push({ kind: "sessions", keys: sessionsMatching(snapshot, scope, by).map((s) => s.key), by });
-    return done();
-  }
-  if (people.length) {
-    subjects.push({ kind: "people", keys: people });
+  const claimsOnly = yesNo && foundSessions.length > 0;
+  if (foundSessions.length && (aboutSessions || !foundOther.length || found.hits[0].ref.kind === "session")) {
+    const by: SessionFilter = { ...base, ...(claimsOnly ? {} : { ...(trackFilter.length ? { tracks: trackFilter } : {}), ...(orgs.length ? { orgs } : {}), ...(people.length ? { people } : {}) }), found: within ? foundSessions.filter((key) => within.includes(key)) : foundSessions };
+    sessionsBy(by);
     return done();
   }
   if (foundOther.length) {
     subjects.push(...subjectsOfHits(foundOther));
+    return done();
+  }
+  if (aboutSessions || ((tracks.length || rooms.length || orgs.length) && (cats.has("people") || wantsSessions(clause)))) {
+    sessionsBy({ ...filter, ...(people.length && !yesNo ? { people } : {}) });
+    return done();
+  }
+  if (people.length) {
+    subjects.push({ kind: "people", keys: people });
     return done();
   }
   for (const track of tracks) subjects.push({ kind: "track", key: track });
@@ -227,6 +229,12 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
   else if (cats.has("people")) subjects.push({ kind: "people", keys: [] });
   else if (events.length || cats.has("event")) subjects.push(...(events.length ? events : scope.events).map((key): Subject => ({ kind: "event", key })));
   return done();
+}
+
+/** The words of a track's names, as index terms. */
+function trackWords(k: Knowledge, key: string): string[] {
+  const track = k.tracks.get(key);
+  return track ? [track.name.ko, track.name.en, ...track.aliases].flatMap((n) => n.toLowerCase().split(/\s+/)) : [];
 }
 
 /** Aspects that ask about a set of sessions when a track, room or organisation is named. */
@@ -261,19 +269,39 @@ function subjectsOfHits(hits: readonly SearchHit[]): Subject[] {
   }
 }
 
-/** Searches the topic words, in the kinds preferred, then in any; only documents that answer every word count. */
-function searchTopics(snapshot: Snapshot, topics: readonly Topic[], scope: Scope, kinds: readonly DocKind[]): { hits: SearchHit[]; unmatched: string[]; near: SearchHit[] } {
+/** Documents this many or more hold a word: it is context ("화재" in a question about the fire), not the point. */
+const COMMON = 3;
+
+/** Searches the topic words, in the kinds preferred, then in any. Documents answering every word count; failing
+ * that, those answering all but one, when the one is a common word of the knowledge. A named organisation keeps only
+ * what is its own: its people, their sessions, facts naming it. */
+function searchTopics(snapshot: Snapshot, topics: readonly Topic[], scope: Scope, kinds: readonly DocKind[], orgs: readonly string[] = []): { hits: SearchHit[]; unmatched: string[]; near: SearchHit[] } {
   if (!topics.length) return { hits: [], unmatched: [], near: [] };
-  const words = topics.map((t) => ({ terms: t.terms, phrases: t.phrases, ...(piecesFor(t) ? { pieces: piecesFor(t) } : {}) }));
-  const keep = (ref: { event: string }) => inScope(scope, ref.event);
+  const t = snapshot.tables;
+  const words = topics.map((x) => ({ terms: x.terms, phrases: x.phrases, ...(piecesFor(x) ? { pieces: piecesFor(x) } : {}) }));
+  const orgNames = orgs.map((o) => (t.orgNames.get(o) ?? "").toLowerCase());
+  const ofOrg = (kind: string, key: string) =>
+    orgs.length === 0 ||
+    (kind === "person" ? orgs.some((o) => t.peopleByOrg.get(o)?.includes(key))
+    : kind === "session" ? orgs.some((o) => t.byOrg.get(o)?.includes(key))
+    : kind === "fact" ? orgNames.some((n) => `${snapshot.knowledge.facts.get(key)?.text.ko} ${snapshot.knowledge.facts.get(key)?.text.en}`.toLowerCase().includes(n))
+    : false);
+  const keep = (ref: { kind: string; key: string; event: string }) => inScope(scope, ref.event) && ofOrg(ref.kind, ref.key);
+  const common = (i: number) => snapshot.index.search([words[i]], { keep: (ref) => inScope(scope, ref.event), limit: COMMON }).length >= COMMON;
   for (const tried of kinds === TOPIC_KINDS ? [kinds] : [kinds, TOPIC_KINDS]) {
-    const full = snapshot.index.search(words, { kinds: tried, keep, limit: 60 }).filter((h) => h.covered === topics.length);
+    const hits = snapshot.index.search(words, { kinds: tried, keep, limit: 60 });
+    const full = hits.filter((h) => h.covered === topics.length);
     if (full.length) return { hits: full, unmatched: [], near: [] };
+    if (topics.length >= 2) {
+      const almost = hits.filter((h) => h.covered === topics.length - 1);
+      const missing = almost.length ? topics.findIndex((_, i) => !snapshot.index.search([words[i]], { kinds: tried, keep: (ref) => ref.key === almost[0].ref.key, limit: 1 }).length) : -1;
+      if (missing >= 0 && common(missing)) return { hits: almost, unmatched: [], near: [] };
+    }
   }
   // The words that find nothing even alone are the ones the knowledge lacks; else the combination is what it lacks.
   const near = snapshot.index.search(words, { keep, limit: 5 });
-  const unmatched = topics.filter((_, i) => !snapshot.index.search([words[i]], { keep, limit: 1 }).length).map((t) => t.word);
-  return { hits: [], unmatched: unmatched.length ? unmatched : topics.map((t) => t.word), near };
+  const unmatched = topics.filter((_, i) => !snapshot.index.search([words[i]], { keep, limit: 1 }).length).map((x) => x.word);
+  return { hits: [], unmatched: unmatched.length ? unmatched : topics.map((x) => x.word), near };
 }
 
 /** A Korean word of three or more syllables may also sit inside a compound: all its pieces must be there. */

@@ -39,9 +39,19 @@ const PARTICLES = [
   "요", "한", "된", "인", "들", "해", "어", "아",
 ].sort((a, b) => b.length - a.length);
 
-/** The word without its trailing particle (날에는 → 날), when something remains. */
+// The endings of a verb made from a noun (최소화하기, 최소화하려는, 발표한다, 구축하는): cut to the noun, when two
+// syllables or more remain, so the noun meets its other forms.
+const VERB_TAILS = [
+  "하려는", "하려고", "하겠다고", "하겠다", "하기로", "하기", "하는", "하고", "하며", "하여", "해서", "했다", "한다", "했던", "하던", "하자",
+  "되는", "되어", "됐다", "된다", "되기", "시키는", "시키기", "적으로", "적인",
+].sort((a, b) => b.length - a.length);
+
+/** The word without its trailing particle (날에는 → 날) or verb ending (최소화하기 → 최소화), when something remains. */
 export function stripParticle(word: string): string | undefined {
   if (!isHangulWord(word)) return undefined;
+  for (const t of VERB_TAILS) {
+    if (word.length >= t.length + 2 && word.endsWith(t)) return word.slice(0, -t.length);
+  }
   for (const p of PARTICLES) {
     if (word.length > p.length && word.endsWith(p)) return word.slice(0, -p.length);
   }

@@ -41,8 +41,8 @@ export interface SearchOptions {
 export interface Searcher {
   readonly refs: readonly DocRef[];
   search(words: readonly QueryWord[], options?: SearchOptions): SearchHit[];
-  /** Whether the index holds this term at all, as a word or inside a compound. */
-  knows(term: string): boolean;
+  /** Whether the index holds this term as a word, or (`as` "part") also inside a compound. */
+  knows(term: string, as?: "word" | "part"): boolean;
   /** Known terms one typo away (Korean by jamo): candidates for a word the index does not know. */
   near(word: string): string[];
 }
@@ -97,8 +97,8 @@ class PostingsIndex implements Searcher {
     for (const doc of first) if (rest.every((set) => set.has(doc))) this.accumulator.add(doc, w, idf);
   }
 
-  knows(term: string): boolean {
-    return this.postings.find(term) >= 0 || this.postings.find(PIECE_MARK + term) >= 0;
+  knows(term: string, as: "word" | "part" = "part"): boolean {
+    return this.postings.find(term) >= 0 || (as === "part" && this.postings.find(PIECE_MARK + term) >= 0);
   }
 
   near(word: string): string[] {

@@ -32,12 +32,12 @@ export type Aspect =
 const ASPECT_WORDS: Record<Aspect, readonly string[]> = {
   who: ["누구", "누가", "누군", "누군가", "누구누구", "누구신지", "누구세요", "누구임", "누군지", "who", "whom", "whose", "who's", "whos", "발표자", "발제자", "presenter", "presenters", "연사진"],
   what: ["뭐", "뭔", "뭘", "뭐뭐", "무엇", "무슨", "어떤", "어떤거", "어떤게", "머", "먼", "제목", "타이틀", "대상", "what", "what's", "whats", "which", "titles"],
-  when: ["언제", "며칠", "몇일", "날짜", "일정", "기간", "언제부터", "언제까지", "when", "date", "dates", "day"],
+  when: ["언제", "며칠", "몇일", "날짜", "일정", "기간", "언제부터", "언제까지", "시작일", "종료일", "when", "date", "dates", "day", "start", "starts", "started", "begin", "begins", "began", "end", "ends", "ended", "finish", "finished"],
   time: ["몇시", "시간", "시각", "공개시간", "o'clock", "time", "times"],
   weekday: ["요일", "weekday", "weekdays"],
   where: ["어디", "어디서", "어디에", "장소", "where", "venue", "location", "room", "강의실"],
   count: ["몇", "개수", "갯수", "수", "how many", "number of", "count", "얼마나많이"],
-  list: ["목록", "리스트", "명단", "전부", "전체", "모두", "모든", "항목", "list", "lineup", "라인업", "종류", "items"],
+  list: ["목록", "리스트", "명단", "전부", "전체", "모두", "모든", "항목", "다", "list", "lineup", "라인업", "종류", "items"],
   role: ["직책", "직함", "역할", "직위", "포지션", "role", "roles", "position", "job", "job title", "직급"],
   org: ["회사", "소속", "company", "companies", "organisation", "organization", "employer", "firm", "계열사", "어느회사", "work for", "where do they work", "which company"],
   why: ["왜", "이유", "why", "reason"],
@@ -46,7 +46,7 @@ const ASPECT_WORDS: Record<Aspect, readonly string[]> = {
   link: ["링크", "영상", "동영상", "비디오", "슬라이드", "발표자료", "주소", "url", "link", "links", "video", "videos", "slides", "slide", "recording", "youtube", "유튜브"],
   amount: ["얼마", "금액", "액수", "규모", "비용", "how much", "amount", "얼만", "cost", "costs", "price"],
   handle: ["핸들", "아이디", "handle", "닉네임", "nickname", "username"],
-  realname: ["실명", "본명", "성함", "real name", "full name"],
+  realname: ["실명", "본명", "성함", "명칭", "정식명칭", "공식명칭", "이름", "real name", "full name", "official name", "name", "called"],
   track: ["분야"],
   about: ["내용", "요약", "주제", "개요", "얘기", "이야기", "about", "summary", "summarize", "summarise", "content", "contents", "topic", "topics", "subject", "overview", "gist", "설명", "소개", "중점", "focus", "theme", "방향성", "목표", "goal"],
   edition: ["몇번째", "몇회", "몇회째", "회째", "번째", "edition", "처음", "첫회", "맨처음"],
@@ -141,13 +141,19 @@ const PREDICATE_STEMS = [
   "때려박", "쏟", "들이", "들어", "드는", "든다", "들까", "잡", "걸리", "걸려", "된다", "한다", "한대", "된대", "했대", "됐대", "래", "대",
   "정하", "정한", "정했", "정해", "인한", "인해", "따른", "따라", "대한", "대해", "관한", "관해", "위한", "위해", "통한", "통해", "관련", "관련된",
 ];
-/** Nouns that only carry the question's frame here ("둘째 날에는", "그 때"): never its topic. */
-const FILLERS = ["날", "날에", "날엔", "때", "쪽", "거", "것", "분", "님", "씨", "혹시", "그냥", "좀", "진짜", "정말", "아", "음", "어", "저기", "여기"];
+/** Nouns and adverbs that only carry the question's frame here ("둘째 날에는", "그 중에"): never its topic. */
+const FILLERS = [
+  "날", "날에", "날엔", "때", "쪽", "거", "게", "것", "분", "님", "씨", "혹시", "그냥", "좀", "진짜", "정말", "아", "음", "어", "저기", "여기", "중", "중에", "중에서", "맨", "가장", "제일",
+  "정확히", "정확하게", "짧게", "간단히", "간단하게", "자세히", "자세하게", "구체적으로", "대충", "말고", "썰", "아니라", "아니고", "보니까", "보니", "봤는데", "들었는데", "배정", "할당", "써",
+  "따로", "각각", "별도로", "혹은", "또는", "그래서", "그러니까", "근데", "그런데", "아까", "이번", "이번에", "올해", "얘기하신", "하신", "분이",
+];
+/** Words that ask about before the event or the knowledge (a speaker's previous job): nothing here answers them. */
+export const PAST_WORDS = new Set(["전에", "이전", "이전에", "예전", "예전에", "원래", "before", "previously", "formerly", "earlier", "used to"]);
 const ENGLISH_PREDICATES = [
   "tell", "show", "give", "list", "know", "want", "like", "need", "say", "said", "says", "talk", "talked", "mention", "mentioned", "present", "presented", "presents", "presenting",
   "gave", "given", "giving", "do", "did", "done", "doing", "please", "pls", "plz", "thanks", "thank", "could", "would", "can", "may", "might", "remind", "wonder", "curious", "find", "look", "see",
   "get", "got", "go", "going", "happen", "happened", "held", "hold", "run", "ran", "running", "spoke", "speak", "speaks", "spoken", "announce", "announced", "cover", "covered", "covers",
-  "release", "released", "publish", "published", "air", "aired", "go live", "went live", "live", "lead", "leads", "led", "chair", "chairs", "chaired", "head", "heads", "headed", "plan", "planned", "planning",
+  "release", "released", "publish", "published", "air", "aired", "go live", "went live", "live", "plan", "planned", "planning",
   "put", "putting", "spent", "use", "used", "using", "set", "expect", "expects", "expected", "say", "explain", "explained", "discuss", "discussed", "describe", "described", "happening", "kind", "sort", "type",
 ];
 
@@ -156,11 +162,15 @@ export const PARTICLES_AND_ENDINGS = [
   "으로부터", "에서부터", "이라고", "에게서", "한테서", "으로는", "으로도", "에서는", "에서도", "이라는", "까지는", "인가요", "이었어", "이었나", "이었지", "입니까", "입니다", "이에요", "이었던",
   "으로", "에서", "에게", "한테", "께서", "부터", "까지", "처럼", "보다", "이나", "이랑", "라고", "라는", "에는", "에도", "이야", "이다", "이고", "하고", "과의", "와의", "이지", "이죠", "인가", "이냐", "이니",
   "예요", "이요", "였어", "였나", "였지", "였던", "인데", "인지", "이며", "이면", "에요", "한테는", "께", "님", "씨", "들", "님은", "님이", "씨는",
+  "라며", "이라며", "이래", "래", "짜리", "라던데", "이라던데", "라던가", "이던가", "던가",
   "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "도", "만", "로", "나", "랑", "야", "요", "여", "고", "냐", "니", "지", "죠", "임", "인", "엔", "란", "건", "걸", "게", "거",
 ].sort((a, b) => b.length - a.length);
 
-/** Korean counters and units that follow a number: 5개, 120명, 4600억, 11시. */
-export const UNITS = ["개", "명", "건", "편", "번", "회", "억", "조", "만", "원", "억원", "조원", "만원", "시", "분", "년", "월", "일", "퍼센트", "퍼", "프로", "트랙", "세션", "주"];
+/** Korean counters and units that follow a number: 5개, 120명, 4600억, 11시, 네 번째. */
+export const UNITS = ["개", "명", "건", "편", "번", "번째", "회", "억", "조", "만", "원", "억원", "조원", "만원", "시", "분", "년", "월", "일", "퍼센트", "퍼", "프로", "트랙", "세션", "주", "대", "가지", "회째"];
+
+/** Native Korean numerals, counted only before a counter ("두 개", "네 번째"): alone, 네 is "yes" and 한 is "did". */
+export const NUMERALS: Record<string, number> = { 하나: 1, 한: 1, 첫: 1, 둘: 2, 두: 2, 셋: 3, 세: 3, 넷: 4, 네: 4, 다섯: 5, 여섯: 6, 일곱: 7, 여덟: 8, 아홉: 9, 열: 10, 열한: 11, 열두: 12 };
 
 const CUES = new Map<string, Aspect>();
 for (const [aspect, list] of Object.entries(ASPECT_WORDS) as [Aspect, readonly string[]][]) for (const w of list) if (!CUES.has(w)) CUES.set(w, aspect);

@@ -11,6 +11,8 @@ import { withinEdits } from "../search/index.js";
 import { squash } from "../text.js";
 import {
   ENGLISH_AUXILIARIES,
+  NUMERALS,
+  PAST_WORDS,
   isStopword,
   KOREAN_ENTRIES,
   lexiconOf,
@@ -174,10 +176,30 @@ export class Reader {
       }
       const token = tokens[i];
       const next = tokens[i + 1];
-      if (/^\d/.test(token)) {
-        const { piece, used } = this.number(token, next, tokens[i + 2]);
+      // A native numeral before a counter (두 개, 네 번째) is a number like 2개, 4번째.
+      const numeral = NUMERALS[token] !== undefined && next !== undefined && unitOf(next) ? String(NUMERALS[token]) : undefined;
+      if (/^\d/.test(token) || numeral) {
+        const { piece, used } = this.number(numeral ?? token, next, tokens[i + 2]);
         pieces.push(piece);
         i += used;
+        continue;
+      }
+      // "day 2", "Tag 2": the nth day of the event.
+      if (/^(day|tag)$/.test(token) && next && /^\d{1,2}$/.test(next)) {
+        pieces.push({ t: "date", day: { nth: Number(next) } });
+        i += 2;
+        continue;
+      }
+      // "IT" written in capitals is the word (IT 엔지니어링), not the pronoun.
+      if (token === "it" && /\bIT\b/.test(text)) {
+        const topic = this.topic("it");
+        if (topic) pieces.push({ t: "topic", topic });
+        i++;
+        continue;
+      }
+      if (PAST_WORDS.has(token) || PAST_WORDS.has(stripParticle(token) ?? "")) {
+        pieces.push({ t: "unknown", text: token });
+        i++;
         continue;
       }
       if (/[a-z]/.test(token) && (isStopword(token) || ENGLISH_AUXILIARIES.has(token))) english = true;
@@ -200,9 +222,10 @@ export class Reader {
   private longestMatch(tokens: readonly string[], i: number): { pieces: Piece[]; length: number } | undefined {
     for (let j = Math.min(tokens.length, i + 8); j > i + 1; j--) {
       const run = tokens.slice(i, j);
-      if (run.includes(",")) continue;
       const phrase = run.join(" ");
-      if (PHRASES.includes(phrase)) return { pieces: lexiconOf(phrase).map((word) => ({ t: "lexicon", word, text: phrase })), length: j - i };
+      if (run.at(-1) === ",") continue;
+      if (!run.includes(",") && PHRASES.includes(phrase)) return { pieces: lexiconOf(phrase).map((word) => ({ t: "lexicon", word, text: phrase })), length: j - i };
+      // Names may hold commas ("AI와 클라우드, 그 너머의 가치"): squashed, they are gone.
       const named = this.names(squash(run.join("")));
       if (named) return { pieces: [{ t: "name", named, text: run.join(" ") }], length: j - i };
       const glossed = this.glossary.has(squash(run.join(""))) ? this.topic(squash(run.join(""))) : undefined;
@@ -237,6 +260,8 @@ export class Reader {
   /** One word: a name, a lexicon word, a topic, nothing — or, found nowhere, unknown. */
   private word(token: string): Piece[] {
     if (token === ",") return [{ t: "boundary" }];
+    // Particles cut off a Latin word ("Day2 Keynote는"), and chat laughter (ㅋㅋ, ㅎㅎ, ㅠㅠ), say nothing.
+    if (isEndings(token) || /^[ㅋㅎㅠㅜㄷㅇ]+$/.test(token)) return [];
     if (isChoseongOnly(token)) {
       const named = namesByChoseong(this.snapshot.names, token).flatMap((n) => this.names(n) ?? []);
       return named.length ? [{ t: "name", named, text: token }] : [{ t: "unknown", text: token }];
@@ -276,17 +301,19 @@ export class Reader {
     const max = token.length >= 8 ? 2 : 1;
     const close = (word: string) => Math.abs(word.length - token.length) <= max && withinEdits(token, word, max);
     for (const word of ENGLISH_LEXICON) if (close(word)) return lexiconOf(word).map((w) => ({ t: "lexicon", word: w, text: token }));
-    // The pack's own terms (Kafak → kafka); any word of the documents only when long: "Naver" is not "never".
+    // The pack's own terms (Kafak → kafka), never any word of the documents: "Naver" is not "never", "deadline" not "headline".
     const glossed = [...this.glossary.keys()].find((g) => /^[a-z]+$/.test(g) && close(g));
-    if (glossed) return [{ t: "topic", topic: this.topic(glossed)! }];
-    const near = token.length >= 7 ? this.snapshot.index.near(token)[0] : undefined;
-    return near ? [{ t: "topic", topic: this.topic(near) ?? { word: near, terms: [near], phrases: [] } }] : undefined;
+    return glossed ? [{ t: "topic", topic: this.topic(glossed)! }] : undefined;
   }
 
   /** A Korean word, possibly several written without spaces: read as the best sequence of known pieces. */
   private korean(token: string): Piece[] {
     const whole = this.koreanWhole(token);
     if (whole) return whole;
+    // A one-syllable cue glued to its counter: 몇개야, 몇명이고.
+    const head = lexiconOf(token[0]);
+    const counter = unitOf(token.slice(1));
+    if (head.length && counter) return [...head.map((word) => ({ t: "lexicon" as const, word, text: token })), ...(counter.connective ? [{ t: "boundary" as const }] : [])];
     // best[i]: the best reading of token[0..i)
     const best: ({ score: number; pieces: Piece[] } | undefined)[] = [{ score: 0, pieces: [] }];
     for (let i = 0; i < token.length; i++) {
@@ -328,7 +355,7 @@ export class Reader {
     const named = this.names(piece);
     if (named && length >= 2) return { score: length * length * 4, pieces: [{ t: "name", named, text: piece }] };
     if (KOREAN_ENTRIES.has(piece)) return { score: length * length * 3, pieces: lexiconOf(piece).map((word) => ({ t: "lexicon", word, text: piece })) };
-    if (length >= 2 && this.snapshot.index.knows(piece)) {
+    if (length >= 2 && this.snapshot.index.knows(piece, "word")) {
       const topic = this.topic(piece);
       if (topic) return { score: length * length * 2, pieces: [{ t: "topic", topic }] };
     }
