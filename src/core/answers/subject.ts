@@ -24,6 +24,8 @@ export type Subject =
 /** What selects sessions: each filter set narrows. */
 export interface SessionFilter {
   kinds?: string[];
+  /** Kinds left out ("키노트랑 프리뷰 빼고"). */
+  without?: string[];
   dates?: string[];
   tracks?: string[];
   rooms?: string[];
@@ -114,6 +116,7 @@ export function sessionsMatching(snapshot: Snapshot, scope: Scope, f: SessionFil
       if (!s || !inScope(scope, s.event)) return false;
       // A special session is a talk with a name of its own: asking for talks finds it too.
       if (f.kinds?.length && !f.kinds.includes(String(s.kind)) && !(s.kind === "special" && f.kinds.includes("talk"))) return false;
+      if (f.without?.includes(String(s.kind))) return false;
       if (f.dates?.length && !f.dates.includes(s.date)) return false;
       if (f.people?.length && !s.speakers.some((p) => f.people!.includes(p))) return false;
       if (f.tracks?.length && !s.tracks.some((x) => f.tracks!.includes(x))) return false;
@@ -148,14 +151,17 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
   const tracks = ofKind(clause.names, "track", scope);
   const rooms = ofKind(clause.names, "room", scope);
   const events = ofKind(clause.names, "event", scope);
-  const orgs = ofKind(clause.names, "org", scope).filter((o) => !isOrganiser(k, o));
+  const allOrgs = ofKind(clause.names, "org", scope);
+  const orgs = allOrgs.filter((o) => !isOrganiser(k, o));
   const cats = new Set(clause.categories);
   const kinds = [...cats].map((c) => CATEGORY_KIND[c]).filter((x): x is string => Boolean(x));
   const dates = [...new Set(clause.days.flatMap((d) => datesOf(d, k, scope.events, scope.now)))];
   const timed = clause.days.length > 0 || clause.clock !== undefined || clause.part !== undefined;
   const aboutSessions = [...cats].some((c) => SESSION_CATEGORIES.has(c)) || sessions.length > 0 || timed || (within !== undefined && within.length > 0);
+  const without = clause.except.map((c) => CATEGORY_KIND[c]).filter((x): x is string => Boolean(x));
   const base: SessionFilter = {
     ...(kinds.length ? { kinds } : {}),
+    ...(without.length ? { without } : {}),
     ...(clause.days.length ? { dates } : {}),
     ...(rooms.length ? { rooms } : {}),
     ...(clause.clock ? { clock: clause.clock } : {}),
@@ -171,26 +177,36 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
     subjects.push({ kind: "sessions", keys: sessions, by: { found: sessions } });
     return done();
   }
-  const budget = cats.has("budget") ? [...k.budgets.values()].find((b) => inScope(scope, b.event)) : undefined;
+  // The budget when the clause names it (or states an amount in won), unless it names sessions too ("미래 투자 키노트").
+  const sessionCategory = [...cats].some((c) => SESSION_CATEGORIES.has(c));
+  const statesWon = clause.numbers.some((n) => n.unit && ["억", "조", "원", "억원", "조원", "만원"].includes(n.unit));
+  const budget = (cats.has("budget") || statesWon) && !sessionCategory ? [...k.budgets.values()].find((b) => inScope(scope, b.event)) : undefined;
   if (budget) {
     subjects.push({ kind: "budget", key: budget.key });
     return done();
   }
 
-  // Topic words: what they find, among the kinds the clause can be about (a track's name may be a title's word too).
-  const topicKinds: readonly DocKind[] = cats.has("remediation") ? ["remediation"] : aboutSessions && people.length === 0 ? ["session"] : TOPIC_KINDS;
-  let found = searchTopics(snapshot, clause.topics, scope, topicKinds, orgs);
+  // Topic words: what they find, among the kinds the clause can be about (a track's name may be a title's word too,
+  // and so may a category's when the clause also names sessions: "미래 투자 키노트").
+  const topicKinds: readonly DocKind[] = cats.has("remediation") && !sessionCategory ? ["remediation"] : aboutSessions && people.length === 0 ? ["session"] : TOPIC_KINDS;
+  const topics = sessionCategory ? [...clause.topics, ...categoryTopics(snapshot, clause)] : clause.topics;
+  // The organiser's name narrows nothing ("카카오 발표 몇 개") — but a role in it does ("카카오 CEO").
+  let found = searchTopics(snapshot, topics, scope, topicKinds, orgs.length ? orgs : allOrgs, allOrgs.length > orgs.length && !orgs.length);
   let trackFilter = tracks;
-  if (clause.topics.length && tracks.length && !found.hits.some((h) => h.ref.kind === "session" && sessionsMatching(snapshot, scope, { found: [h.ref.key], tracks }).length)) {
+  if (topics.length && tracks.length && !found.hits.some((h) => h.ref.kind === "session" && sessionsMatching(snapshot, scope, { found: [h.ref.key], tracks }).length)) {
     const named = clause.names.flat().filter((n) => n.kind === "track");
     const asWords: Topic[] = named.map((n) => ({ word: n.key, terms: [...new Set(trackWords(k, n.key))], phrases: [] }));
-    const retried = searchTopics(snapshot, [...clause.topics, ...asWords], scope, ["session"], orgs);
+    const retried = searchTopics(snapshot, [...topics, ...asWords], scope, ["session"], orgs);
     if (retried.hits.length) {
       found = retried;
       trackFilter = [];
     }
   }
-  if (clause.topics.length && !found.hits.length) return done(found.unmatched, found.near);
+  if (topics.length && !found.hits.length) {
+    // Category words tried as title words found nothing: they were categories after all.
+    if (!clause.topics.length) found = { hits: [], unmatched: [], near: [] };
+    else return done(found.unmatched, found.near);
+  }
   const foundSessions = found.hits.filter((h) => h.ref.kind === "session").map((h) => h.ref.key);
   const foundOther = found.hits.filter((h) => h.ref.kind !== "session");
 
@@ -203,7 +219,12 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
     return done();
   }
   const claimsOnly = yesNo && foundSessions.length > 0;
-  if (foundSessions.length && (aboutSessions || !foundOther.length || found.hits[0].ref.kind === "session")) {
+  // In a yes/no question, a day is a claim once something else picks the sessions ("1015 회고 세션 첫날에 공개된 거 맞아?").
+  const dayClaim = yesNo && (tracks.length > 0 || foundSessions.length > 0 || people.length > 0);
+  if (dayClaim) delete base.dates;
+  // "Who presented on Elixir?": a session on it, not a person whose handle has the word.
+  const asksOfSessions = clause.aspects.some((a) => a === "who" || a === "when" || a === "time" || a === "track" || a === "link" || a === "duration");
+  if (foundSessions.length && (aboutSessions || !foundOther.length || found.hits[0].ref.kind === "session" || (asksOfSessions && foundOther[0].ref.kind === "person"))) {
     const by: SessionFilter = { ...base, ...(claimsOnly ? {} : { ...(trackFilter.length ? { tracks: trackFilter } : {}), ...(orgs.length ? { orgs } : {}), ...(people.length ? { people } : {}) }), found: within ? foundSessions.filter((key) => within.includes(key)) : foundSessions };
     sessionsBy(by);
     return done();
@@ -213,7 +234,8 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
     return done();
   }
   if (aboutSessions || ((tracks.length || rooms.length || orgs.length) && (cats.has("people") || wantsSessions(clause)))) {
-    sessionsBy({ ...filter, ...(people.length && !yesNo ? { people } : {}) });
+    const { dates: _claimed, ...undated } = filter;
+    sessionsBy({ ...(dayClaim ? undated : filter), ...(people.length ? { people } : {}) });
     return done();
   }
   if (people.length) {
@@ -229,6 +251,13 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
   else if (cats.has("people")) subjects.push({ kind: "people", keys: [] });
   else if (events.length || cats.has("event")) subjects.push(...(events.length ? events : scope.events).map((key): Subject => ({ kind: "event", key })));
   return done();
+}
+
+/** The clause's category words as topic words (their glossary stand-ins too), for titles that hold them. */
+function categoryTopics(snapshot: Snapshot, clause: Clause): Topic[] {
+  return clause.categoryWords
+    .filter((w, i) => (clause.categories[i] === "budget" || clause.categories[i] === "remediation") && snapshot.index.knows(w, "word"))
+    .map((w) => ({ word: w, terms: [w], phrases: [] }));
 }
 
 /** The words of a track's names, as index terms. */
@@ -269,34 +298,25 @@ function subjectsOfHits(hits: readonly SearchHit[]): Subject[] {
   }
 }
 
-/** Documents this many or more hold a word: it is context ("화재" in a question about the fire), not the point. */
-const COMMON = 3;
-
-/** Searches the topic words, in the kinds preferred, then in any. Documents answering every word count; failing
- * that, those answering all but one, when the one is a common word of the knowledge. A named organisation keeps only
- * what is its own: its people, their sessions, facts naming it. */
-function searchTopics(snapshot: Snapshot, topics: readonly Topic[], scope: Scope, kinds: readonly DocKind[], orgs: readonly string[] = []): { hits: SearchHit[]; unmatched: string[]; near: SearchHit[] } {
+/** Searches the topic words, in the kinds preferred, then in any: documents answering every word count. A named
+ * organisation keeps only what is its own: its people, their sessions, facts naming it. */
+function searchTopics(snapshot: Snapshot, topics: readonly Topic[], scope: Scope, kinds: readonly DocKind[], orgs: readonly string[] = [], peopleOnly = false): { hits: SearchHit[]; unmatched: string[]; near: SearchHit[] } {
   if (!topics.length) return { hits: [], unmatched: [], near: [] };
   const t = snapshot.tables;
   const words = topics.map((x) => ({ terms: x.terms, phrases: x.phrases, ...(piecesFor(x) ? { pieces: piecesFor(x) } : {}) }));
   const orgNames = orgs.map((o) => (t.orgNames.get(o) ?? "").toLowerCase());
   const ofOrg = (kind: string, key: string) =>
     orgs.length === 0 ||
+    (peopleOnly && kind !== "person") ||
     (kind === "person" ? orgs.some((o) => t.peopleByOrg.get(o)?.includes(key))
     : kind === "session" ? orgs.some((o) => t.byOrg.get(o)?.includes(key))
     : kind === "fact" ? orgNames.some((n) => `${snapshot.knowledge.facts.get(key)?.text.ko} ${snapshot.knowledge.facts.get(key)?.text.en}`.toLowerCase().includes(n))
     : false);
   const keep = (ref: { kind: string; key: string; event: string }) => inScope(scope, ref.event) && ofOrg(ref.kind, ref.key);
-  const common = (i: number) => snapshot.index.search([words[i]], { keep: (ref) => inScope(scope, ref.event), limit: COMMON }).length >= COMMON;
   for (const tried of kinds === TOPIC_KINDS ? [kinds] : [kinds, TOPIC_KINDS]) {
     const hits = snapshot.index.search(words, { kinds: tried, keep, limit: 60 });
     const full = hits.filter((h) => h.covered === topics.length);
     if (full.length) return { hits: full, unmatched: [], near: [] };
-    if (topics.length >= 2) {
-      const almost = hits.filter((h) => h.covered === topics.length - 1);
-      const missing = almost.length ? topics.findIndex((_, i) => !snapshot.index.search([words[i]], { kinds: tried, keep: (ref) => ref.key === almost[0].ref.key, limit: 1 }).length) : -1;
-      if (missing >= 0 && common(missing)) return { hits: almost, unmatched: [], near: [] };
-    }
   }
   // The words that find nothing even alone are the ones the knowledge lacks; else the combination is what it lacks.
   const near = snapshot.index.search(words, { keep, limit: 5 });

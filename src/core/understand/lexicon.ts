@@ -27,18 +27,19 @@ export type Aspect =
   | "track" // which track a session is in
   | "about" // the content: a summary, an abstract
   | "edition" // which edition of the conference; the first one
+  | "split" // how a total is divided
   | "status";
 
 const ASPECT_WORDS: Record<Aspect, readonly string[]> = {
   who: ["누구", "누가", "누군", "누군가", "누구누구", "누구신지", "누구세요", "누구임", "누군지", "who", "whom", "whose", "who's", "whos", "발표자", "발제자", "presenter", "presenters", "연사진"],
-  what: ["뭐", "뭔", "뭘", "뭐뭐", "무엇", "무슨", "어떤", "어떤거", "어떤게", "머", "먼", "제목", "타이틀", "대상", "what", "what's", "whats", "which", "titles"],
-  when: ["언제", "며칠", "몇일", "날짜", "일정", "기간", "언제부터", "언제까지", "시작일", "종료일", "when", "date", "dates", "day", "start", "starts", "started", "begin", "begins", "began", "end", "ends", "ended", "finish", "finished"],
+  what: ["뭐", "뭔", "뭘", "뭐뭐", "무엇", "무슨", "어떤", "어떤거", "어떤게", "머", "먼", "제목", "타이틀", "대상", "what", "what's", "whats", "which", "title", "titles"],
+  when: ["언제", "며칠", "몇일", "날짜", "일정", "기간", "언제부터", "언제까지", "시작일", "종료일", "when", "date", "dates", "day", "year", "start", "starts", "started", "begin", "begins", "began", "end", "ends", "ended", "finish", "finished"],
   time: ["몇시", "시간", "시각", "공개시간", "o'clock", "time", "times"],
-  weekday: ["요일", "weekday", "weekdays"],
+  weekday: ["요일", "weekday", "weekdays", "day of the week", "days of the week"],
   where: ["어디", "어디서", "어디에", "장소", "where", "venue", "location", "room", "강의실"],
-  count: ["몇", "개수", "갯수", "수", "how many", "number of", "count", "얼마나많이"],
+  count: ["몇", "개수", "갯수", "수", "how many", "number of", "count", "얼마나많이", "총몇"],
   list: ["목록", "리스트", "명단", "전부", "전체", "모두", "모든", "항목", "다", "list", "lineup", "라인업", "종류", "items"],
-  role: ["직책", "직함", "역할", "직위", "포지션", "role", "roles", "position", "job", "job title", "직급"],
+  role: ["직책", "직함", "역할", "직위", "포지션", "role", "roles", "position", "positions", "job", "job title", "직급"],
   org: ["회사", "소속", "company", "companies", "organisation", "organization", "employer", "firm", "계열사", "어느회사", "work for", "where do they work", "which company"],
   why: ["왜", "이유", "why", "reason"],
   how: ["어떻게", "방법", "how"],
@@ -48,8 +49,9 @@ const ASPECT_WORDS: Record<Aspect, readonly string[]> = {
   handle: ["핸들", "아이디", "handle", "닉네임", "nickname", "username"],
   realname: ["실명", "본명", "성함", "명칭", "정식명칭", "공식명칭", "이름", "real name", "full name", "official name", "name", "called"],
   track: ["분야"],
-  about: ["내용", "요약", "주제", "개요", "얘기", "이야기", "about", "summary", "summarize", "summarise", "content", "contents", "topic", "topics", "subject", "overview", "gist", "설명", "소개", "중점", "focus", "theme", "방향성", "목표", "goal"],
-  edition: ["몇번째", "몇회", "몇회째", "회째", "번째", "edition", "처음", "첫회", "맨처음"],
+  about: ["내용", "요약", "주제", "개요", "얘기", "이야기", "범위", "about", "summary", "summarize", "summarise", "topic", "topics", "subject", "overview", "gist", "설명", "소개", "중점", "focus", "theme", "방향성", "목표", "goal"],
+  edition: ["몇번째", "몇회", "몇회째", "회째", "번째", "edition", "처음", "첫회", "맨처음", "첫", "first"],
+  split: ["배분", "분배", "항목별", "나눠", "나뉘어", "split", "breakdown", "allocation", "allocated", "divided"],
   status: ["상태", "진행상황", "status", "progress"],
 };
 
@@ -66,7 +68,7 @@ const CATEGORY_WORDS: Record<Category, readonly string[]> = {
   people: ["연사", "스피커", "사람", "사람들", "speaker", "speakers", "people", "person"],
   tracks: ["트랙", "track", "tracks"],
   rooms: ["rooms", "halls", "stages"],
-  budget: ["예산", "돈", "총액", "투자", "투입", "budget", "money", "investment", "invest", "funding", "spend", "spending"],
+  budget: ["예산", "돈", "총액", "투자", "투입", "budget", "money", "investment", "invest", "funding", "spend", "spending", "won"],
   remediation: ["재발방지", "재발방지대책", "재발방지책", "대책", "개선사항", "조치", "remediation", "measures", "measure", "improvements", "prevention", "recurrence", "follow-ups"],
   event: ["행사", "컨퍼런스", "콘퍼런스", "conference", "event", "개발자컨퍼런스"],
 };
@@ -83,18 +85,28 @@ const POINTER_WORDS = [
 /** Words that start a follow-up keeping the last aspect: "그럼 이확영은?", "and Ko Woo-chan?". */
 const CONTINUATION_WORDS = ["그럼", "그러면", "그럼요", "and", "what about", "how about"];
 
+/** Words that leave out what follows or comes before them: "키노트랑 프리뷰 빼고", "not counting keynotes". */
+const EXCEPT_WORDS = ["빼고", "빼면", "제외", "제외하고", "제외하면", "말고", "except", "excluding", "besides", "not counting", "without counting", "apart from", "other than"];
+
+/** Formats an event can have: a question may claim one ("오프라인 행사였지?"). */
+const FORMAT_WORDS = ["온라인", "오프라인", "대면", "비대면", "online", "offline", "in-person", "in person", "hybrid", "하이브리드", "virtual"];
+
 /** Words that join two questions in one: "…몇 개고 …", "… and …". */
 const CONJUNCTIONS = ["그리고", "또", "and", "also", "plus", "그리고요"];
 
 /** Yes/no: a claim followed by one of these asks whether it holds. */
-const YES_NO_WORDS = [
+/** A tag that makes any question a yes/no check: "…, right?", "…맞지?". */
+const YES_NO_TAGS = [
   "맞아", "맞지", "맞죠", "맞나", "맞나요", "맞나여", "맞습니까", "맞아요", "맞음", "맞냐", "맞니", "맞는지", "맞는거", "맞는건가",
-  "아니야", "아니지", "아닌가", "아니었나", "아니에요", "아닌가요", "아냐", "아니었어", "아닌가요",
+  "아니야", "아니지", "아닌가", "아니었나", "아니에요", "아닌가요", "아냐", "아니었어",
+  "right", "correct", "true", "isn't it", "wasn't it", "didn't he", "didn't she", "didn't they",
+];
+const YES_NO_WORDS = [
   "있어", "있지", "있죠", "있나", "있나요", "있어요", "있습니까", "있냐", "있니", "있던가", "있었나", "있었어", "있었지", "있잖아",
   "없어", "없나", "없나요", "없지", "없었어",
   "했어", "했지", "했나", "했나요", "했어요", "했죠", "했습니까", "했냐", "했던가", "했니", "했었나", "했었지", "했다며", "했다던데", "했던거", "맡았어", "맡았나",
   "이야", "이지", "이죠", "인가", "인가요", "입니까", "이었어", "였어", "이었나", "였나", "였지", "이었지", "이라며", "라며", "라고", "이라고", "이냐", "냐",
-  "right", "correct", "true", "isn't", "wasn't", "aren't", "didn't", "doesn't",
+  "했던가", "던가", "였던가", "이었던가", "야", "이에요", "예요",
 ];
 /** English questions that open with an auxiliary ask yes or no ("Did Namkoong Hoon give …?"). */
 export const ENGLISH_AUXILIARIES = new Set(["is", "are", "was", "were", "did", "does", "do", "has", "have", "had", "isn't", "wasn't", "didn't", "doesn't", "aren't"]);
@@ -110,14 +122,14 @@ const EVENING_WORDS = ["저녁", "밤", "evening", "night"];
 
 /** Ordinal day words: 첫째 날, day 2, the last day. */
 const DAY_ORDINALS: Record<string, number> = {
-  첫째: 1, 첫날: 1, 첫째날: 1, "1일차": 1, 첫번째날: 1, first: 1,
-  둘째: 2, 둘째날: 2, 이틀째: 2, "2일차": 2, 둘쨰: 2, 둘쨰날: 2, 두번째날: 2, second: 2,
-  셋째: 3, 셋째날: 3, 사흘째: 3, "3일차": 3, 세번째날: 3, third: 3,
-  넷째: 4, 넷째날: 4, "4일차": 4, fourth: 4,
-  다섯째: 5, 다섯째날: 5, "5일차": 5, fifth: 5,
+  첫째: 1, 첫날: 1, 첫째날: 1, "1일차": 1, 첫번째날: 1, "first day": 1, "day one": 1, "opening day": 1,
+  둘째: 2, 둘째날: 2, 이틀째: 2, "2일차": 2, 둘쨰: 2, 둘쨰날: 2, 두번째날: 2, "second day": 2, "day two": 2,
+  셋째: 3, 셋째날: 3, 사흘째: 3, "3일차": 3, 세번째날: 3, "third day": 3, "day three": 3,
+  넷째: 4, 넷째날: 4, "4일차": 4, "fourth day": 4, "day four": 4,
+  다섯째: 5, 다섯째날: 5, "5일차": 5, "fifth day": 5,
 };
 /** The last day of the event, whatever its length. */
-const LAST_DAY_WORDS = ["마지막날", "마지막", "last", "final", "끝날"];
+const LAST_DAY_WORDS = ["마지막날", "마지막", "last day", "final day", "closing day", "on the last day"];
 
 const WEEKDAYS: Record<string, number> = {
   일요일: 0, 월요일: 1, 화요일: 2, 수요일: 3, 목요일: 4, 금요일: 5, 토요일: 6,
@@ -138,6 +150,7 @@ const PREDICATE_STEMS = [
   "이었", "였", "이에", "입니", "뽑아", "찾아", "주", "줘", "줄", "주세", "주실", "주시", "가르쳐", "물어", "얘기하", "얘기했", "언급", "다룬", "다루", "다뤄", "쓴", "쓰", "쓸", "썼", "쓰이", "맡", "맡았",
   "가능", "필요", "기억", "생각", "뭐였", "더라", "건가", "건지", "거야", "거예", "건데", "바뀌", "바꾸", "달라지", "달라졌", "변하", "변했", "늘리", "늘린", "키우", "세우", "세운", "밝히", "밝혔", "밝힌",
   "전하", "전했", "제시", "발표", "공유", "띄우", "보내", "받", "알수", "계신", "계세", "계시", "하신", "하셨", "하시", "이신", "이셨", "셨", "신", "드려", "드리", "싶", "원하",
+  "아세", "아시", "아는", "압니", "멈췄", "멈춘", "멈춰", "늘렸", "늘어", "써요", "쓴다", "쓰는",
   "때려박", "쏟", "들이", "들어", "드는", "든다", "들까", "잡", "걸리", "걸려", "된다", "한다", "한대", "된대", "했대", "됐대", "래", "대",
   "정하", "정한", "정했", "정해", "인한", "인해", "따른", "따라", "대한", "대해", "관한", "관해", "위한", "위해", "통한", "통해", "관련", "관련된",
 ];
@@ -146,9 +159,11 @@ const FILLERS = [
   "날", "날에", "날엔", "때", "쪽", "거", "게", "것", "분", "님", "씨", "혹시", "그냥", "좀", "진짜", "정말", "아", "음", "어", "저기", "여기", "중", "중에", "중에서", "맨", "가장", "제일",
   "정확히", "정확하게", "짧게", "간단히", "간단하게", "자세히", "자세하게", "구체적으로", "대충", "말고", "썰", "아니라", "아니고", "보니까", "보니", "봤는데", "들었는데", "배정", "할당", "써",
   "따로", "각각", "별도로", "혹은", "또는", "그래서", "그러니까", "근데", "그런데", "아까", "이번", "이번에", "올해", "얘기하신", "하신", "분이",
+  "총", "낮", "밤", "나머지", "정식", "공식", "급함", "급해", "급한데", "질문", "궁금한데", "궁금해서", "관련해선", "관련해서는",
+  "stuff", "thing", "things", "total", "overall", "exactly", "specifically", "actually", "basically", "quick", "yo", "hey", "hi", "hello", "afternoon", "morning", "evening",
 ];
 /** Words that ask about before the event or the knowledge (a speaker's previous job): nothing here answers them. */
-export const PAST_WORDS = new Set(["전에", "이전", "이전에", "예전", "예전에", "원래", "before", "previously", "formerly", "earlier", "used to"]);
+export const PAST_WORDS = new Set(["전에", "이전", "이전에", "예전", "예전에", "before", "previously", "formerly", "earlier", "used to"]);
 const ENGLISH_PREDICATES = [
   "tell", "show", "give", "list", "know", "want", "like", "need", "say", "said", "says", "talk", "talked", "mention", "mentioned", "present", "presented", "presents", "presenting",
   "gave", "given", "giving", "do", "did", "done", "doing", "please", "pls", "plz", "thanks", "thank", "could", "would", "can", "may", "might", "remind", "wonder", "curious", "find", "look", "see",
@@ -162,7 +177,7 @@ export const PARTICLES_AND_ENDINGS = [
   "으로부터", "에서부터", "이라고", "에게서", "한테서", "으로는", "으로도", "에서는", "에서도", "이라는", "까지는", "인가요", "이었어", "이었나", "이었지", "입니까", "입니다", "이에요", "이었던",
   "으로", "에서", "에게", "한테", "께서", "부터", "까지", "처럼", "보다", "이나", "이랑", "라고", "라는", "에는", "에도", "이야", "이다", "이고", "하고", "과의", "와의", "이지", "이죠", "인가", "이냐", "이니",
   "예요", "이요", "였어", "였나", "였지", "였던", "인데", "인지", "이며", "이면", "에요", "한테는", "께", "님", "씨", "들", "님은", "님이", "씨는",
-  "라며", "이라며", "이래", "래", "짜리", "라던데", "이라던데", "라던가", "이던가", "던가",
+  "라며", "이라며", "이래", "래", "짜리", "라던데", "이라던데", "라던가", "이던가", "던가", "밖에", "만큼", "해선", "해서는", "으로는", "이에", "던데", "는데", "은데",
   "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "도", "만", "로", "나", "랑", "야", "요", "여", "고", "냐", "니", "지", "죠", "임", "인", "엔", "란", "건", "걸", "게", "거",
 ].sort((a, b) => b.length - a.length);
 
@@ -191,6 +206,9 @@ export type LexiconWord =
   | { t: "weekday"; weekday: number }
   | { t: "month"; month: number }
   | { t: "part"; from: string; to: string }
+  | { t: "except" }
+  | { t: "format"; format: string }
+  | { t: "yesnoTag" }
   | { t: "predicate" };
 
 const LEXICON = new Map<string, LexiconWord[]>();
@@ -203,6 +221,9 @@ learn(POINTER_WORDS, { t: "pointer" });
 learn(CONTINUATION_WORDS, { t: "continuation" });
 learn(CONJUNCTIONS, { t: "conjunction" });
 learn(YES_NO_WORDS, { t: "yesno" });
+learn(YES_NO_TAGS, { t: "yesnoTag" });
+learn(EXCEPT_WORDS, { t: "except" });
+for (const f of FORMAT_WORDS) learn([f], { t: "format", format: f });
 learn(NOW_WORDS, { t: "now" });
 learn(NEXT_WORDS, { t: "next" });
 learn(TODAY_WORDS, { t: "day", relative: "today" });
@@ -229,6 +250,9 @@ const STOPWORDS = new Set([...stopwords.ko, ...stopwords.en].map((w) => w.toLowe
 
 /** A word that carries nothing: a stopword of stopwords-iso's Korean or English list. */
 export const isStopword = (word: string): boolean => STOPWORDS.has(word);
+
+/** Every English word of the lexicon (cues, categories): a typo of one is read as it ("positon", "keynot"). */
+export const ENGLISH_LEXICON: readonly string[] = [...LEXICON.keys()].filter((w) => /^[a-z]{4,}$/.test(w));
 
 const ENGLISH_WORDS = new Set([...stopwords.en, ...ENGLISH_PREDICATES, ...[...LEXICON.keys()].filter((w) => /^[a-z' -]+$/.test(w))]);
 

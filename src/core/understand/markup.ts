@@ -4,9 +4,8 @@
 const RULES: [RegExp, string][] = [
   // Slack: <@U123>, <@U123|name>, <!here>, <!subteam^S1|@team>, <!date^…|…>
   [/<[@!][^<>\s]*>/g, " "],
-  // Slack: <#C123|general> keeps the channel's name; <#C123> goes
-  [/<#[A-Z0-9]+\|([^<>]*)>/g, " $1 "],
-  [/<#[A-Z0-9]+>/g, " "],
+  // Slack: <#C123|general>, <#C123>: where to ask, not what
+  [/<#[A-Z0-9]+(\|[^<>]*)?>/g, " "],
   // Slack: <https://…|label> keeps the label; a bare <https://…> or <mailto:…> goes
   [/<(?:https?|mailto|tel):[^<>|\s]*\|([^<>]*)>/gi, " $1 "],
   [/<(?:https?|mailto|tel):[^<>\s]*>/gi, " "],

@@ -11,6 +11,7 @@ import { withinEdits } from "../search/index.js";
 import { squash } from "../text.js";
 import {
   ENGLISH_AUXILIARIES,
+  ENGLISH_LEXICON,
   NUMERALS,
   PAST_WORDS,
   isStopword,
@@ -64,6 +65,12 @@ export interface Clause {
   numbers: Stated[];
   years: number[];
   pointer: boolean;
+  /** Kinds left out ("키노트랑 프리뷰 빼고", "not counting keynotes"). */
+  except: Category[];
+  /** A format claimed or asked ("오프라인 행사였지?"). */
+  formats: string[];
+  /** The surface words of its categories, for when they are a title's words ("미래 투자 키노트"). */
+  categoryWords: string[];
 }
 
 export interface Reading {
@@ -129,7 +136,7 @@ function isEndings(rest: string): boolean {
 function isPredicate(word: string): boolean {
   return PREDICATE_STEM_LIST.some((stem) => word.startsWith(stem) && (stem.length >= 2 || word.length <= 3) && (word.length === stem.length || isPredicateTail(word.slice(stem.length))));
 }
-const VERB_ENDINGS = ["요", "어", "아", "여", "나", "니", "냐", "지", "죠", "는", "은", "을", "고", "게", "대", "래", "자", "세요", "습니까", "습니다", "ㅂ니다", "까", "네", "군", "던", "다", "며", "면", "서", "도", "야", "임", "음", "함", "줘", "주", "줄", "실", "시", "셨", "었", "았", "였", "겠", "더", "라", "든", "려"];
+const VERB_ENDINGS = ["요", "어", "아", "여", "나", "니", "냐", "지", "죠", "는", "은", "을", "고", "게", "대", "래", "자", "세요", "습니까", "습니다", "ㅂ니다", "까", "네", "군", "던", "다", "며", "면", "서", "도", "야", "임", "음", "함", "줘", "주", "줄", "실", "시", "셨", "었", "았", "였", "겠", "더", "라", "든", "려", "데", "는데", "던데"];
 function isPredicateTail(rest: string): boolean {
   if (!rest) return true;
   if (isEndings(rest)) return true;
@@ -190,6 +197,11 @@ export class Reader {
         i += 2;
         continue;
       }
+      // "알 수 있을까요": 수 is "can" there, not a count.
+      if (token === "수" && next && /^[있없]/.test(next)) {
+        i += 2;
+        continue;
+      }
       // "IT" written in capitals is the word (IT 엔지니어링), not the pronoun.
       if (token === "it" && /\bIT\b/.test(text)) {
         const topic = this.topic("it");
@@ -207,11 +219,16 @@ export class Reader {
       const last = pieces.at(-1);
       const unit = last?.t === "lexicon" && last.word.t === "aspect" && last.word.aspect === "count" ? unitOf(token) : undefined;
       if (unit !== undefined) {
+        // 몇 번째, 몇 회째: which edition, not how many.
+        if (/^(번째|회째|회)/.test(token)) pieces[pieces.length - 1] = { t: "lexicon", word: { t: "aspect", aspect: "edition" }, text: `몇 ${token}` };
         if (unit.connective) pieces.push({ t: "boundary" });
         i++;
         continue;
       }
-      pieces.push(...this.word(token));
+      const read = this.word(token);
+      // An abbreviation in capitals the knowledge does not hold (SK, LG, AWS) names something: it is salient.
+      if (!read.length && /^[a-z]{2,3}$/.test(token) && new RegExp(`\\b${token.toUpperCase()}\\b`).test(text)) pieces.push({ t: "unknown", text: token });
+      else pieces.push(...read);
       i++;
     }
     if (pieces.some((p) => p.t === "english")) english = true;
@@ -230,6 +247,11 @@ export class Reader {
       if (named) return { pieces: [{ t: "name", named, text: run.join(" ") }], length: j - i };
       const glossed = this.glossary.has(squash(run.join(""))) ? this.topic(squash(run.join(""))) : undefined;
       if (glossed) return { pieces: [{ t: "topic", topic: { ...glossed, word: phrase } }], length: j - i };
+      // A name of two or three Latin words with a typo ("Lee Chae-yong"): one edit in the whole.
+      if (j - i <= 3 && run.every((w) => /^[a-z][a-z'-]*$/.test(w)) && squash(run.join("")).length >= 8) {
+        const near = nearNames(this.snapshot.names, squash(run.join("")))[0];
+        if (near) return { pieces: [{ t: "name", named: this.names(near)!, text: phrase }], length: j - i };
+      }
       // A name with a particle glued to its last word: "Lee Chae-young이", "이프 카카오는".
       const last = stripParticle(run.at(-1)!);
       const withoutParticle = last ? this.names(squash([...run.slice(0, -1), last].join(""))) : undefined;
@@ -250,6 +272,8 @@ export class Reader {
     if (unit === "월" && after && /^\d+$/.test(after)) return { piece: { t: "date", day: { date: { month: value, day: Number(after) } } }, used: 4 };
     if (unit === "일" && !/^\d+일차/.test(unitWord ?? "")) return { piece: { t: "date", day: { date: { day: value } } }, used: 2 };
     if (unitWord?.startsWith("일차")) return { piece: { t: "date", day: { nth: value } }, used: 2 };
+    const scale: Record<string, number> = { billion: 1e9, bn: 1e9, trillion: 1e12, million: 1e6 };
+    if (next && scale[next]) return { piece: { t: "number", stated: { value: value * scale[next], unit: "원" }, text: token }, used: after === "won" || after === "krw" ? 3 : 2 };
     if (next && ["am", "a.m", "pm", "p.m"].includes(next)) {
       const hour = next.startsWith("p") && value < 12 ? value + 12 : value;
       return { piece: { t: "clock", time: `${String(hour).padStart(2, "0")}:00` }, used: 2 };
@@ -261,7 +285,7 @@ export class Reader {
   private word(token: string): Piece[] {
     if (token === ",") return [{ t: "boundary" }];
     // Particles cut off a Latin word ("Day2 Keynote는"), and chat laughter (ㅋㅋ, ㅎㅎ, ㅠㅠ), say nothing.
-    if (isEndings(token) || /^[ㅋㅎㅠㅜㄷㅇ]+$/.test(token)) return [];
+    if (isEndings(token) || /^(ㅋ+|ㅎ+|ㅠ+|ㅜ+|ㄷ+|ㅇㅇ|ㄴㄴ)$/.test(token)) return [];
     if (isChoseongOnly(token)) {
       const named = namesByChoseong(this.snapshot.names, token).flatMap((n) => this.names(n) ?? []);
       return named.length ? [{ t: "name", named, text: token }] : [{ t: "unknown", text: token }];
@@ -270,12 +294,20 @@ export class Reader {
     return this.latin(token);
   }
 
-  private latin(token: string): Piece[] {
-    const named = this.names(squash(token));
-    if (named) return [{ t: "name", named, text: token }];
+  private latin(raw: string): Piece[] {
+    const token = raw.replace(/'s$/, "");
     const lexicon = lexiconOf(token);
-    if (lexicon.length) return [...lexicon.map((word) => ({ t: "lexicon" as const, word, text: token })), ...(/[a-z]/.test(token) ? [{ t: "english" as const }] : [])];
+    const named = this.names(squash(token));
+    // A name first — but a format ("online") is a format even where a room has that name.
+    if (named && !lexicon.some((l) => l.t === "format")) return [{ t: "name", named, text: token }];
+    if (lexicon.length) return [...lexicon.map((word) => ({ t: "lexicon" as const, word, text: token })), { t: "english" as const }];
     if (isStopword(token)) return [{ t: "english" }];
+    // "keynot" is "keynote" cut by the stemmer: a lexicon word before any title word.
+    const stemmed = ENGLISH_LEXICON.find((w) => stemLatin(w) === stemLatin(token));
+    if (stemmed) return lexiconOf(stemmed).map((word) => ({ t: "lexicon", word, text: token }));
+    // A glossary word for a name (KakaoBank → 카카오뱅크, an organisation): the name.
+    const glossedName = (this.glossary.get(squash(token)) ?? []).map((w) => this.names(squash(w))).find(Boolean);
+    if (glossedName) return [{ t: "name", named: glossedName, text: token }];
     const topic = this.topic(token);
     if (topic) return [{ t: "topic", topic }];
     // Joined words that are no name or handle (co-chair, vice-chair): read one by one.
@@ -302,7 +334,7 @@ export class Reader {
     const close = (word: string) => Math.abs(word.length - token.length) <= max && withinEdits(token, word, max);
     for (const word of ENGLISH_LEXICON) if (close(word)) return lexiconOf(word).map((w) => ({ t: "lexicon", word: w, text: token }));
     // The pack's own terms (Kafak → kafka), never any word of the documents: "Naver" is not "never", "deadline" not "headline".
-    const glossed = [...this.glossary.keys()].find((g) => /^[a-z]+$/.test(g) && close(g));
+    const glossed = token.length >= 5 ? [...this.glossary.keys()].find((g) => /^[a-z]+$/.test(g) && close(g)) : undefined;
     return glossed ? [{ t: "topic", topic: this.topic(glossed)! }] : undefined;
   }
 
@@ -332,20 +364,27 @@ export class Reader {
 
   /** A Korean word read whole: a name, a lexicon word or a topic, with its particles; a verb of asking; a stopword. */
   private koreanWhole(token: string): Piece[] | undefined {
-    for (const form of [token, ...(stripParticle(token) ? [stripParticle(token)!] : [])]) {
+    // A two-syllable word cut to one (나이 → 나) is not that one syllable.
+    const stripped = stripParticle(token);
+    const forms = [token, ...(stripped && (stripped.length >= 2 || token.length >= 3) ? [stripped] : [])];
+    for (const form of forms) {
       const named = this.names(form);
       if (named) return [{ t: "name", named, text: token }];
       const lexicon = lexiconOf(form);
       if (lexicon.length) return lexicon.map((word) => ({ t: "lexicon", word, text: token }));
-      if (this.glossary.has(form)) return [{ t: "topic", topic: this.topic(form) ?? { word: form, terms: [form], phrases: [] } }];
+      if (this.glossary.has(form)) {
+        const glossedName = (this.glossary.get(form) ?? []).map((w) => this.names(squash(w))).find(Boolean);
+        if (glossedName) return [{ t: "name", named: glossedName, text: token }];
+        return [{ t: "topic", topic: this.topic(form) ?? { word: form, terms: [form], phrases: [] } }];
+      }
     }
-    if (isStopword(token) || isStopword(stripParticle(token) ?? token)) return [];
-    for (const form of [token, ...(stripParticle(token) ? [stripParticle(token)!] : [])]) {
+    if (forms.some(isStopword)) return [];
+    if (isPredicate(token)) return [];
+    for (const form of forms) {
       if (form.length < 2) continue;
       const topic = this.topic(form);
       if (topic) return [{ t: "topic", topic: { ...topic, word: form } }];
     }
-    if (isPredicate(token)) return [];
     return undefined;
   }
 
@@ -355,9 +394,18 @@ export class Reader {
     const named = this.names(piece);
     if (named && length >= 2) return { score: length * length * 4, pieces: [{ t: "name", named, text: piece }] };
     if (KOREAN_ENTRIES.has(piece)) return { score: length * length * 3, pieces: lexiconOf(piece).map((word) => ({ t: "lexicon", word, text: piece })) };
+    // 몇개, 총몇개고: the count cue glued to its counter.
+    const counted = /^총?몇/.exec(piece);
+    const counter = counted ? unitOf(piece.slice(counted[0].length)) : undefined;
+    if (counter) return { score: length * length * 3, pieces: [{ t: "lexicon", word: { t: "aspect", aspect: "count" }, text: piece }, ...(counter.connective ? [{ t: "boundary" as const }] : [])] };
     if (length >= 2 && this.snapshot.index.knows(piece, "word")) {
       const topic = this.topic(piece);
       if (topic) return { score: length * length * 2, pieces: [{ t: "topic", topic }] };
+    }
+    // A word inside the knowledge's compounds (중화 of 삼중화): known, but less than a whole word.
+    if (length >= 2 && !inside && this.snapshot.index.knows(piece, "part")) {
+      const topic = this.topic(piece);
+      if (topic) return { score: length * length, pieces: [{ t: "topic", topic }] };
     }
     if (inside && last && isEndings(piece)) return { score: length, pieces: [] };
     if (inside && PARTICLES.has(piece)) return { score: 1, pieces: [] };
@@ -394,6 +442,8 @@ export class Reader {
     let clause = emptyClause();
     const unknown: string[] = [];
     let yesNo = false;
+    let tagged = false;
+    let excepting = false;
     let continuation = false;
     const close = () => {
       if (hasContent(clause)) clauses.push(clause);
@@ -429,7 +479,17 @@ export class Reader {
         case "lexicon": {
           const w = p.word;
           if (w.t === "aspect") clause.aspects.push(w.aspect);
-          else if (w.t === "category") clause.categories.push(w.category);
+          else if (w.t === "category") {
+            // After "빼고"/"besides", or right before it, a category is left out rather than asked about.
+            const exceptNext = pieces.slice(index + 1, index + 3).some((q) => q.t === "lexicon" && q.word.t === "except");
+            if (excepting || exceptNext) clause.except.push(w.category);
+            else {
+              clause.categories.push(w.category);
+              clause.categoryWords.push(p.text);
+            }
+          } else if (w.t === "except") excepting = true;
+          else if (w.t === "format") clause.formats.push(w.format);
+          else if (w.t === "yesnoTag") tagged = true;
           else if (w.t === "pointer") clause.pointer = true;
           else if (w.t === "continuation") continuation = index === 0 || continuation;
           else if (w.t === "conjunction") {
@@ -450,13 +510,20 @@ export class Reader {
       }
     });
     close();
-    const joined = pairCounts(clauses);
+    // A clause made only of what to leave out applies to the one before it ("…몇 개야? 키노트랑 프리뷰 빼고").
+    const merged = clauses.reduce<Clause[]>((out, c) => {
+      const onlyExcept = c.except.length > 0 && !c.names.length && !c.categories.length && !c.topics.length && !c.aspects.length;
+      if (onlyExcept && out.length) out[out.length - 1] = { ...out[out.length - 1], except: [...out[out.length - 1].except, ...c.except] };
+      else out.push(c);
+      return out;
+    }, []);
+    const joined = pairCounts(merged);
     const wh = joined.some((c) => c.aspects.some((a) => WH_ASPECTS.has(a)));
     return {
       text,
       clauses: joined,
       unknown,
-      yesNo: !wh && (yesNo || ENGLISH_AUXILIARIES.has(tokens[0] ?? "")),
+      yesNo: tagged || (!wh && (yesNo || ENGLISH_AUXILIARIES.has(tokens[0] ?? ""))),
       followUp: continuation || joined.some((c) => c.pointer) || joined.every((c) => c.names.length === 0 && c.topics.length === 0 && c.categories.length === 0),
       continuation,
       english,
@@ -467,12 +534,11 @@ export class Reader {
 /** Aspects that make a question a wh-question rather than yes/no. */
 const WH_ASPECTS = new Set<Aspect>(["who", "what", "when", "time", "where", "count", "why", "how", "amount", "list", "weekday", "duration", "role", "org", "realname", "handle", "edition"]);
 
-const ENGLISH_LEXICON = ["budget", "keynote", "keynotes", "speaker", "speakers", "session", "sessions", "track", "tracks", "schedule", "conference", "remediation", "preview", "previews", "workshop", "when", "where", "who", "what", "which"];
 
-const emptyClause = (): Clause => ({ names: [], categories: [], aspects: [], topics: [], days: [], now: false, next: false, numbers: [], years: [], pointer: false });
+const emptyClause = (): Clause => ({ names: [], categories: [], aspects: [], topics: [], days: [], now: false, next: false, numbers: [], years: [], pointer: false, except: [], formats: [], categoryWords: [] });
 const hasAspect = (c: Clause) => c.aspects.length > 0;
 const hasContent = (c: Clause) =>
-  c.names.length > 0 || c.categories.length > 0 || c.aspects.length > 0 || c.topics.length > 0 || c.days.length > 0 || c.numbers.length > 0 || c.years.length > 0 || c.pointer || c.now || c.next || c.clock !== undefined || c.part !== undefined;
+  c.names.length > 0 || c.categories.length > 0 || c.aspects.length > 0 || c.topics.length > 0 || c.days.length > 0 || c.numbers.length > 0 || c.years.length > 0 || c.pointer || c.now || c.next || c.clock !== undefined || c.part !== undefined || c.except.length > 0 || c.formats.length > 0;
 
 /** Two counts of two categories in one clause ("트랙몇개고세션은몇개야") are two questions: one count each. */
 function pairCounts(clauses: Clause[]): Clause[] {
