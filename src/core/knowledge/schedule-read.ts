@@ -444,7 +444,8 @@ export class ScheduleReader {
       if (zone) {
         ms = w.offset !== undefined ? instantOf(w, w.offset) : instantInZone(w, zone);
         offset = offsetIn(zone, ms);
-        if (w.offset !== undefined) {
+        // Written in UTC ("Z") is a fine way to give an instant; any other offset should be the zone's.
+        if (w.offset !== undefined && w.offset !== 0) {
           written++;
           if (w.offset !== offset) {
             mismatches++;
