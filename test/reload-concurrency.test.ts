@@ -44,7 +44,8 @@ async function editions(delayMs: number) {
 
 const user = (id: string, platform: User["platform"]): User => ({ id, platform, isAdmin: true, name: id });
 
-async function until(condition: () => boolean, ms = 5_000): Promise<void> {
+/** Waits for a condition; generous, as a reload's worker can take seconds to start on a busy 2-core machine. */
+async function until(condition: () => boolean, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
   while (!condition()) {
     if (Date.now() > end) throw new Error("timed out waiting");

@@ -291,10 +291,12 @@ describe("times", () => {
     ]);
   });
 
-  it("in Asia/Seoul are KST whatever offset they are written at", () => {
-    const text = v1([ev(1, "2022-12-07T02:00:00Z"), ev(2, "2022-12-07T11:00:00+09:00")], { time_zone_name: "Asia/Seoul" });
-    expect(events(text).map(time)).toEqual([
+  it("in Asia/Seoul are KST whatever offset they are written at; UTC (Z) is no disagreement with the zone", () => {
+    const r = read(v1([ev(1, "2022-12-07T02:00:00Z"), ev(2, "2022-12-07T03:00:00Z"), ev(3, "2022-12-07T11:00:00+09:00")], { time_zone_name: "Asia/Seoul" }));
+    expect(r.warnings).toEqual([]);
+    expect(r.schedule!.events.map(time)).toEqual([
       ["2022-12-07", "11:00", "KST", "+09:00", "11:30"],
+      ["2022-12-07", "12:00", "KST", "+09:00", "12:30"],
       ["2022-12-07", "11:00", "KST", "+09:00", "11:30"],
     ]);
   });

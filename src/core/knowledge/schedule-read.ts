@@ -398,16 +398,16 @@ export class ScheduleReader {
   private readLinks(e: JsonObject, path: Path): ImportedLink[] {
     const links: ImportedLink[] = [];
     this.list(e, "links", path).forEach((l, i) => {
-      const at = [...path, "links", i];
+      const at = () => [...path, "links", i];
       const o = isObject(l) ? l : typeof l === "string" ? { url: l } : undefined;
       const raw = o && typeof o.url === "string" ? o.url : undefined;
       if (raw === undefined) {
-        this.notes.add(at, "a link without a web address: left out", l);
+        this.notes.add(at(), "a link without a web address: left out", l);
         return;
       }
       const read = webAddress(raw, this.baseUrl);
       if (!("url" in read)) {
-        this.notes.add([...at, ...(typeof l === "string" ? [] : ["url"])], `${read.problem}: the link is left out`, raw);
+        this.notes.add([...at(), ...(typeof l === "string" ? [] : ["url"])], `${read.problem}: the link is left out`, raw);
         return;
       }
       if (links.some((x) => x.url === read.url)) return;
@@ -444,7 +444,8 @@ export class ScheduleReader {
       if (zone) {
         ms = w.offset !== undefined ? instantOf(w, w.offset) : instantInZone(w, zone);
         offset = offsetIn(zone, ms);
-        if (w.offset !== undefined) {
+        // Written in UTC ("Z") is a fine way to give an instant; any other offset should be the zone's.
+        if (w.offset !== undefined && w.offset !== 0) {
           written++;
           if (w.offset !== offset) {
             mismatches++;
