@@ -7,6 +7,7 @@ import { inert } from "../markdown.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
 import type { Aspect } from "../understand/lexicon.js";
 import type { Clause, Reading, Stated } from "../understand/read.js";
+import { notHeldPart, unanswerable } from "./aspects.js";
 import { bilingual, cite, suggest } from "./format.js";
 import { budgetPart, factPart, remediationPart } from "./incident.js";
 import { eventPart, orgPart, roomPart, trackPart, tracksPart } from "./event.js";
@@ -53,7 +54,8 @@ function partsFor(ctx: PartContext, subject: Subject, clause: Clause): Part[] {
     case "event":
       return [eventPart(ctx, k.events.get(subject.key)!, clause.categories)];
     case "budget":
-      return [budgetPart(ctx, k.budgets.get(subject.key)!, clause.topics.map((t) => t.word))];
+      // "안산에 얼마": the part the question names, whose own amount the source may not give.
+      return [budgetPart(ctx, k.budgets.get(subject.key)!, ctx.aspects.some((a) => a === "amount" || a === "split") ? clause.topics.map((t) => t.word) : [])];
     case "remediation":
       return [remediationPart(ctx, subject.keys.map((key) => k.remediation.get(key)!).filter(Boolean))];
     case "fact":
@@ -182,7 +184,8 @@ export function compose(snapshot: Snapshot, reading: Reading, scope: Scope, lang
     }
     const ctx: PartContext = { snapshot, lang, scope, aspects, stated: clause.numbers };
     for (const subject of subjects) {
-      const made = partsFor(ctx, subject, clause);
+      const found = partsFor(ctx, subject, clause);
+      const made = unanswerable(snapshot, subject, aspects).length && found[0] ? [notHeldPart(found[0], lang)] : found;
       if (reading.yesNo) {
         const ok = made.map((p) => verdict(p, clause, subject, clause.numbers)).find((v) => v !== undefined);
         const yes = ok ?? made.every((p) => p.answered);

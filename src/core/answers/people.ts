@@ -78,7 +78,9 @@ const SESSION_ASPECTS: readonly Aspect[] = ["what", "when", "time", "weekday", "
 export function personPart(ctx: PartContext, p: Person, kinds: readonly string[]): Part[] {
   const asked = ctx.aspects;
   const facts = asked.map((a) => fact(ctx, p, a)).filter((x): x is Part => x !== undefined);
-  const wantsSessions = asked.some((a) => SESSION_ASPECTS.includes(a)) || kinds.length > 0;
+  // "실명이 뭐야", "직책 뭐야": the "what" asks for the fact, not for their sessions.
+  const sessionAspects = facts.length ? SESSION_ASPECTS.filter((a) => a !== "what" && a !== "about") : SESSION_ASPECTS;
+  const wantsSessions = asked.some((a) => sessionAspects.includes(a)) || kinds.length > 0;
   const sessions = sessionsOf(ctx, p).filter((s) => !kinds.length || kinds.includes(String(s.kind)));
   const parts = [...facts];
   if (wantsSessions) {

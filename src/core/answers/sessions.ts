@@ -72,12 +72,15 @@ function perTrack(k: Knowledge, sessions: readonly Session[], lang: Lang): strin
   return say(lang, { ko: `트랙별: ${list.join(", ")}`, en: `By track: ${list.join(", ")}` });
 }
 
+/** The session's page, then its other links (one that is the page again is left out). */
+const linksOf = (s: Session, lang: Lang) => [...(s.url ? [{ title: say(lang, { ko: "세션 페이지", en: "Session page" }), url: s.url }] : []), ...s.links.filter((l) => l.url !== s.url)];
+
 /** One session as a whole: title, what it is about, when, where, who, its links. */
 function detail(ctx: PartContext, s: Session): Part {
   const { lang } = ctx;
   const k = ctx.snapshot.knowledge;
   const tracks = s.tracks.map((t) => k.tracks.get(t)).filter((t) => t !== undefined);
-  const links = [...(s.url ? [{ title: say(lang, { ko: "세션 페이지", en: "Session page" }), url: s.url }] : []), ...s.links];
+  const links = linksOf(s, lang);
   const about = s.summary?.[lang] ?? s.abstract;
   return {
     title: bilingual(s.title, lang),
@@ -144,7 +147,7 @@ function aspectLines(ctx: PartContext, sessions: readonly Session[], aspect: Asp
       });
     case "link":
       return each((s) => {
-        const links = [...(s.url ? [{ title: say(lang, { ko: "세션 페이지", en: "Session page" }), url: s.url }] : []), ...s.links];
+        const links = linksOf(s, lang);
         return links.length ? links.map((l) => `[${inert(l.title)}](${l.url})`).join(" · ") : undefined;
       });
     default:

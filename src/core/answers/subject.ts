@@ -6,7 +6,7 @@ import type { DocKind } from "../search/documents.js";
 import type { SearchHit } from "../search/index.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
 import type { Named } from "../snapshot/tables.js";
-import { CATEGORY_KIND, type Category } from "../understand/lexicon.js";
+import { CATEGORY_KIND, type Aspect, type Category } from "../understand/lexicon.js";
 import type { Clause, DaySpec, Topic } from "../understand/read.js";
 
 export type Subject =
@@ -180,7 +180,9 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
   // The budget when the clause names it (or states an amount in won), unless it names sessions too ("미래 투자 키노트").
   const sessionCategory = [...cats].some((c) => SESSION_CATEGORIES.has(c));
   const statesWon = clause.numbers.some((n) => n.unit && ["억", "조", "원", "억원", "조원", "만원"].includes(n.unit));
-  const budget = (cats.has("budget") || statesWon) && !sessionCategory ? [...k.budgets.values()].find((b) => inScope(scope, b.event)) : undefined;
+  // "How much is going into the remediation plan": the plan's money is the budget.
+  const budgetAsked = cats.has("budget") || statesWon || (cats.has("remediation") && clause.aspects.includes("amount"));
+  const budget = budgetAsked && !sessionCategory ? [...k.budgets.values()].find((b) => inScope(scope, b.event)) : undefined;
   if (budget) {
     subjects.push({ kind: "budget", key: budget.key });
     return done();
@@ -235,6 +237,8 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
   }
   if (aboutSessions || ((tracks.length || rooms.length || orgs.length) && (cats.has("people") || wantsSessions(clause)))) {
     const { dates: _claimed, ...undated } = filter;
+    // "남궁훈 직책이랑 발표 뭐야": the person's role, then their sessions.
+    if (people.length && clause.aspects.some((a) => PERSON_FACTS.has(a))) subjects.push({ kind: "people", keys: people });
     sessionsBy({ ...(dayClaim ? undated : filter), ...(people.length ? { people } : {}) });
     return done();
   }
@@ -265,6 +269,9 @@ function trackWords(k: Knowledge, key: string): string[] {
   const track = k.tracks.get(key);
   return track ? [track.name.ko, track.name.en, ...track.aliases].flatMap((n) => n.toLowerCase().split(/\s+/)) : [];
 }
+
+/** Aspects a person answers themself, not their sessions. */
+const PERSON_FACTS = new Set<Aspect>(["role", "org", "handle", "realname"]);
 
 /** Aspects that ask about a set of sessions when a track, room or organisation is named. */
 const wantsSessions = (c: Clause) => c.aspects.some((a) => a === "count" || a === "list" || a === "what" || a === "when" || a === "time");

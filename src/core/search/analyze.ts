@@ -58,10 +58,10 @@ export function stripParticle(word: string): string | undefined {
   return undefined;
 }
 
-/** The word and its particle-stripped form. */
+/** The word and its particle-stripped form — never a two-syllable word cut to one (나이 is not 나). */
 export function koreanForms(word: string): string[] {
   const stripped = stripParticle(word);
-  return stripped ? [word, stripped] : [word];
+  return stripped && (stripped.length >= 2 || word.length >= 3) ? [word, stripped] : [word];
 }
 
 /** Overlapping two-syllable pieces of a Hangul word of three or more syllables: finds words inside compounds. */

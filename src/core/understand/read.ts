@@ -5,7 +5,7 @@
 // into clauses ("키노트 몇 개고 연사는 몇 명이야?" is two), each a set of things, aspects and filters.
 import type { Snapshot } from "../snapshot/snapshot.js";
 import type { Named } from "../snapshot/tables.js";
-import { foldLatin, fromQwerty, isChoseongOnly, isHangulWord, jamo, stemLatin, stripParticle } from "../search/analyze.js";
+import { foldLatin, fromQwerty, isChoseongOnly, isHangulWord, jamo, koreanForms, stemLatin, stripParticle } from "../search/analyze.js";
 import { namesByChoseong, nearNames } from "../search/minisearch.js";
 import { withinEdits } from "../search/index.js";
 import { squash } from "../text.js";
@@ -124,6 +124,7 @@ function unitOf(token: string): { connective: boolean } | undefined {
   return { connective: /(고|이고)$/.test(rest) };
 }
 const UNIT_SET = new Set(UNITS);
+const ENDING_SET = new Set(PARTICLES_AND_ENDINGS);
 
 /** The rest of a Korean word after something known: particles and endings only (…이야, …했어요 is not). */
 function isEndings(rest: string): boolean {
@@ -160,8 +161,7 @@ export class Reader {
   /** A word the documents hold (or a glossary word standing for one): a topic to search for. */
   private topic(word: string): Topic | undefined {
     const index = this.snapshot.index;
-    const stripped = isHangulWord(word) ? stripParticle(word) : stemLatin(word);
-    const forms = [...new Set([word, ...(stripped ? [stripped] : [])])];
+    const forms = isHangulWord(word) ? koreanForms(word) : [...new Set([word, stemLatin(word)])];
     // Glossary stand-ins: one word is a term; several ("data center") must all be in a document.
     const stand = [...new Set(forms.flatMap((f) => this.glossary.get(squash(f)) ?? []))].map((entry) => entry.split(/\s+/).map((w) => (isHangulWord(w) ? w : stemLatin(w))));
     const terms = [...new Set([...forms, ...stand.filter((p) => p.length === 1).map((p) => p[0])])];
@@ -227,7 +227,7 @@ export class Reader {
       }
       const read = this.word(token);
       // An abbreviation in capitals the knowledge does not hold (SK, LG, AWS) names something: it is salient.
-      if (!read.length && /^[a-z]{2,3}$/.test(token) && new RegExp(`\\b${token.toUpperCase()}\\b`).test(text)) pieces.push({ t: "unknown", text: token });
+      if (read.every((p) => p.t === "english") && /^[a-z]{2,3}$/.test(token) && new RegExp(`\\b${token.toUpperCase()}\\b`).test(text)) pieces.push({ t: "unknown", text: token });
       else pieces.push(...read);
       i++;
     }
@@ -285,7 +285,7 @@ export class Reader {
   private word(token: string): Piece[] {
     if (token === ",") return [{ t: "boundary" }];
     // Particles cut off a Latin word ("Day2 Keynote는"), and chat laughter (ㅋㅋ, ㅎㅎ, ㅠㅠ), say nothing.
-    if (isEndings(token) || /^(ㅋ+|ㅎ+|ㅠ+|ㅜ+|ㄷ+|ㅇㅇ|ㄴㄴ)$/.test(token)) return [];
+    if (ENDING_SET.has(token) || /^(ㅋ+|ㅎ+|ㅠ+|ㅜ+|ㄷ+|ㅇㅇ|ㄴㄴ)$/.test(token)) return [];
     if (isChoseongOnly(token)) {
       const named = namesByChoseong(this.snapshot.names, token).flatMap((n) => this.names(n) ?? []);
       return named.length ? [{ t: "name", named, text: token }] : [{ t: "unknown", text: token }];
@@ -364,10 +364,10 @@ export class Reader {
 
   /** A Korean word read whole: a name, a lexicon word or a topic, with its particles; a verb of asking; a stopword. */
   private koreanWhole(token: string): Piece[] | undefined {
-    // A two-syllable word cut to one (나이 → 나) is not that one syllable.
     const stripped = stripParticle(token);
+    // A two-syllable word cut to one (나이 → 나) is no stopword or topic — but 뭐야 is still 뭐.
     const forms = [token, ...(stripped && (stripped.length >= 2 || token.length >= 3) ? [stripped] : [])];
-    for (const form of forms) {
+    for (const form of stripped ? [token, stripped] : [token]) {
       const named = this.names(form);
       if (named) return [{ t: "name", named, text: token }];
       const lexicon = lexiconOf(form);
@@ -425,8 +425,10 @@ export class Reader {
       const name = nearNames(this.snapshot.names, form)[0];
       if (name) return [{ t: "name", named: this.names(name)!, text: word }];
       const j = jamo(form);
+      // A typo of a word that asks something (직챙 → 직책); never of a filler or verb, or 나이 would vanish as 나와.
       for (const entry of KOREAN_ENTRIES) {
-        if (entry.length === form.length && withinEdits(j, jamo(entry), 1)) return lexiconOf(entry).map((w) => ({ t: "lexicon", word: w, text: word }));
+        const meant = lexiconOf(entry).filter((w) => w.t !== "predicate");
+        if (meant.length && entry.length === form.length && withinEdits(j, jamo(entry), 1)) return meant.map((w) => ({ t: "lexicon", word: w, text: word }));
       }
       if (form.length >= 3) {
         const near = this.snapshot.index.near(form)[0];
@@ -519,11 +521,12 @@ export class Reader {
     }, []);
     const joined = pairCounts(merged);
     const wh = joined.some((c) => c.aspects.some((a) => WH_ASPECTS.has(a)));
+    const isYesNo = tagged || (!wh && (yesNo || ENGLISH_AUXILIARIES.has(tokens[0] ?? "")));
     return {
       text,
-      clauses: joined,
+      clauses: joined.map((c) => withoutAboutAsTopic(c, isYesNo)),
       unknown,
-      yesNo: tagged || (!wh && (yesNo || ENGLISH_AUXILIARIES.has(tokens[0] ?? ""))),
+      yesNo: isYesNo,
       followUp: continuation || joined.some((c) => c.pointer) || joined.every((c) => c.names.length === 0 && c.topics.length === 0 && c.categories.length === 0),
       continuation,
       english,
@@ -539,6 +542,16 @@ const emptyClause = (): Clause => ({ names: [], categories: [], aspects: [], top
 const hasAspect = (c: Clause) => c.aspects.length > 0;
 const hasContent = (c: Clause) =>
   c.names.length > 0 || c.categories.length > 0 || c.aspects.length > 0 || c.topics.length > 0 || c.days.length > 0 || c.numbers.length > 0 || c.years.length > 0 || c.pointer || c.now || c.next || c.clock !== undefined || c.part !== undefined || c.except.length > 0 || c.formats.length > 0;
+
+/**
+ * "Who talks about Kafka?", "Cilium 얘기하는 건 누구야", "Is there a talk about Elixir?": "about" names what a
+ * session is on, not a wish for its abstract — when the clause has a topic and asks something else, or yes/no.
+ */
+function withoutAboutAsTopic(c: Clause, yesNo: boolean): Clause {
+  if (!c.aspects.includes("about") || c.topics.length === 0) return c;
+  const others = c.aspects.filter((a) => a !== "about" && a !== "what");
+  return others.length > 0 || yesNo ? { ...c, aspects: c.aspects.filter((a) => a !== "about") } : c;
+}
 
 /** Two counts of two categories in one clause ("트랙몇개고세션은몇개야") are two questions: one count each. */
 function pairCounts(clauses: Clause[]): Clause[] {
