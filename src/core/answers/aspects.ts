@@ -12,7 +12,7 @@ import type { Subject } from "./subject.js";
 const SHAPING = new Set<Aspect>(["what", "list", "about", "how"]);
 
 const ANSWERS: Partial<Record<Subject["kind"], ReadonlySet<Aspect>>> = {
-  budget: new Set(["amount", "split", "count"]),
+  budget: new Set(["amount", "split", "count", "where"]),
   remediation: new Set(["who", "count", "status"]),
   people: new Set(["who", "role", "org", "handle", "realname", "count", "when", "time", "weekday", "where", "track", "link", "duration"]),
   sessions: new Set(["who", "org", "handle", "realname", "count", "when", "time", "weekday", "where", "track", "link", "duration"]),
@@ -20,27 +20,30 @@ const ANSWERS: Partial<Record<Subject["kind"], ReadonlySet<Aspect>>> = {
 
 /** What a sentence must hold to answer an aspect: a date for "when", an amount for "how much" … */
 const IN_TEXT: Partial<Record<Aspect, RegExp>> = {
-  when: /\d+\s*(일|월|년)|\d{4}|오늘|어제|내일|내달|다음 달|이번 주|다음 주|next (week|month)|(january|february|march|april|may|june|july|august|september|october|november|december)\b|요일|day\b/i,
+  when: /\d+\s*(일|월|년)|\b(19|20)\d\d[.-]\d|오늘|어제|내일|내달|다음 달|이번 주|다음 주|next (week|month)|(january|february|march|april|may|june|july|august|september|october|november|december)\b|요일|day\b/i,
   time: /\d+\s*시|\d:\d\d|오전|오후|\b(am|pm)\b/i,
   weekday: /요일|(mon|tues|wednes|thurs|fri|satur|sun)day/i,
-  amount: /\d[\d,.]*\s*(원|억|조|만)|₩|\bwon\b|\$\d|\d\s*(billion|million|trillion)/i,
+  amount: /\d[\d,.]*\s*(억|조|만)?\s*원|₩|\bwon\b|\$\d|\d\s*(billion|million|trillion)\s*(won|dollars|krw)/i,
   count: /\d|하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|\b(one|two|three|four|five|six|seven|eight|nine|ten)\b/i,
   duration: /\d+\s*(분|시간|일간|개월|minutes?|hours?|days|months|years)/i,
   why: /위해|위한|위하여|때문|원인|이유|으로 인해|로 인해|탓|because|due to|caused|cause|reason|so that|in order to/i,
 };
 
 /** The specific aspects asked (beyond what only shapes the answer) that this subject cannot answer. */
-export function unanswerable(snapshot: Snapshot, subject: Subject, aspects: readonly Aspect[]): Aspect[] {
+export function unanswerable(snapshot: Snapshot, subject: Subject, aspects: readonly Aspect[], counted?: string): Aspect[] {
   const specific = [...new Set(aspects.filter((a) => !SHAPING.has(a)))];
+  // "인프라 조직 몇 명으로": a number of people, which no item or budget counts.
+  if (counted === "명" && specific.includes("count") && (subject.kind === "remediation" || subject.kind === "budget")) return ["count"];
   if (subject.kind === "fact") {
     const f = snapshot.knowledge.facts.get(subject.key);
     const text = f ? `${f.text.ko} ${f.text.en}` : "";
-    return specific.filter((a) => !factAnswers(snapshot, text, a));
+    const missing = specific.filter((a) => !factAnswers(snapshot, text, a));
+    return counted === "명" && specific.includes("count") && !/\d\s*명|people|persons/.test(text) ? [...new Set([...missing, "count" as const])] : missing;
   }
   // Why a budget item or a remediation item is there, when its own words say what it is for.
   if (specific.includes("why") && (subject.kind === "budget" || subject.kind === "remediation")) {
     const texts = subject.kind === "budget" ? (snapshot.knowledge.budgets.get(subject.key)?.items ?? []).map((i) => i.text) : subject.keys.map((key) => snapshot.knowledge.remediation.get(key)?.text);
-    if (texts.some((t) => t && IN_TEXT.why!.test(`${t.ko} ${t.en}`))) return unanswerable(snapshot, subject, aspects.filter((a) => a !== "why"));
+    if (texts.some((t) => t && IN_TEXT.why!.test(`${t.ko} ${t.en}`))) return unanswerable(snapshot, subject, aspects.filter((a) => a !== "why"), counted);
   }
   const answers = ANSWERS[subject.kind];
   if (!answers) return [];

@@ -6,9 +6,10 @@ import { formatDay, say, type Lang } from "../locale.js";
 import { inert } from "../markdown.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
 import type { Aspect } from "../understand/lexicon.js";
-import type { Clause, Reading, Stated } from "../understand/read.js";
+import { statesWon, type Clause, type Reading, type Stated } from "../understand/read.js";
 import { notHeldPart, unanswerable } from "./aspects.js";
 import { bilingual, cite, suggest } from "./format.js";
+import { matches, quantityOf } from "./quantities.js";
 import { budgetPart, factPart, remediationPart } from "./incident.js";
 import { eventPart, orgPart, roomPart, trackPart, tracksPart } from "./event.js";
 import type { Part, PartContext } from "./part.js";
@@ -83,13 +84,6 @@ function labelOf(ctx: PartContext, subject: Extract<Subject, { kind: "sessions" 
   return labels.length ? labels.join(", ") : undefined;
 }
 
-/** Won in a number stated with a Korean unit: 4600억 → 460,000,000,000; "460 billion" → the same. */
-function wonOf(s: Stated, next?: Stated): number | undefined {
-  const units: Record<string, number> = { 조: 1e12, 조원: 1e12, 억: 1e8, 억원: 1e8, 만: 1e4, 만원: 1e4, 원: 1 };
-  if (s.unit && units[s.unit]) return s.value * units[s.unit];
-  void next;
-  return undefined;
-}
 
 /** Whether what a part states bears out the clause's claim; undefined when the clause claims nothing checkable. */
 function verdict(part: Part, clause: Clause, subject: Subject, stated: readonly Stated[]): boolean | undefined {
@@ -97,9 +91,11 @@ function verdict(part: Part, clause: Clause, subject: Subject, stated: readonly 
   if (!f) return undefined;
   const checks: boolean[] = [];
   for (const s of stated) {
-    const won = wonOf(s);
-    if (won !== undefined && f.amount !== undefined) checks.push(won === f.amount);
-    else if (f.count !== undefined && s.unit !== "시" && won === undefined) checks.push(s.value === f.count);
+    const q = quantityOf(s);
+    const held = matches(q, f.quantities ?? []);
+    if (q.unit === "원" && f.amount !== undefined) checks.push(q.value === f.amount);
+    else if (held !== undefined) checks.push(held);
+    else if (f.count !== undefined && s.unit !== "시" && q.unit !== "원") checks.push(s.value === f.count);
   }
   if (clause.clock && f.times?.length) checks.push(f.times.includes(clause.clock));
   const claimedTracks = clause.names.flat().filter((n) => n.kind === "track").map((n) => n.key);
@@ -159,7 +155,7 @@ function whichOne(lang: Lang): Draft {
   };
 }
 
-const ownContent = (c: Clause) => c.names.length > 0 || c.topics.length > 0 || c.categories.length > 0 || c.days.length > 0 || c.clock !== undefined || c.now || c.next;
+const ownContent = (c: Clause) => c.names.length > 0 || c.topics.length > 0 || c.categories.length > 0 || c.days.length > 0 || c.clock !== undefined || c.now || c.next || statesWon(c);
 
 export function compose(snapshot: Snapshot, reading: Reading, scope: Scope, lang: Lang, context: Remembered | undefined): Composed {
   if (reading.unknown.length || otherYears(snapshot, reading, scope).length) return { draft: dontKnow(snapshot, reading.text, lang) };
@@ -185,7 +181,7 @@ export function compose(snapshot: Snapshot, reading: Reading, scope: Scope, lang
     const ctx: PartContext = { snapshot, lang, scope, aspects, stated: clause.numbers };
     for (const subject of subjects) {
       const found = partsFor(ctx, subject, clause);
-      const made = unanswerable(snapshot, subject, aspects).length && found[0] ? [notHeldPart(found[0], lang)] : found;
+      const made = unanswerable(snapshot, subject, aspects, clause.counted).length && found[0] ? [notHeldPart(found[0], lang)] : found;
       if (reading.yesNo) {
         const ok = made.map((p) => verdict(p, clause, subject, clause.numbers)).find((v) => v !== undefined);
         const yes = ok ?? made.every((p) => p.answered);

@@ -59,11 +59,16 @@ export function eventPart(ctx: PartContext, e: EventInfo, categories: readonly s
   if (asked.has("where")) lines.push(e.format ? say(lang, { ko: `형식: ${e.format.ko}`, en: `Format: ${e.format.en}` }) : say(lang, { ko: "장소 정보는 지식에 없습니다.", en: "The knowledge does not say where." }), ...add("where"));
   if (asked.has("edition")) lines.push(...add("edition"));
   if (asked.has("realname") || asked.has("what")) lines.push(`${say(lang, { ko: "이름", en: "Name" })}: ${inert(e.name.ko)}${e.name.en !== e.name.ko ? ` / ${inert(e.name.en)}` : ""}${e.acronym ? ` (${inert(e.acronym)})` : ""}`);
+  // "연사 몇 명이야?": that one count, not the whole overview.
+  const counted = asked.has("count") ? (["people", "tracks", "sessions"] as const).find((c) => categories.includes(c)) : undefined;
+  if (counted === "people") lines.push(say(lang, { ko: `연사는 약 ${counts.speakers}명입니다.`, en: `About ${counts.speakers} speakers.` }));
+  if (counted === "tracks") lines.push(say(lang, { ko: `트랙은 ${counts.tracks}개입니다.`, en: `${counts.tracks} tracks.` }));
+  if (counted === "sessions") lines.push(say(lang, { ko: `발표 세션은 총 ${counts.sessions}개입니다.`, en: `${counts.sessions} sessions in total.` }));
   if (asked.has("about") || asked.has("what") || lines.length === 0) {
     if (e.summary) lines.push(inert(e.summary[lang]));
     lines.push(...add("about"));
   }
-  const wantsCounts = asked.has("count") || categories.length > 0 || lines.length <= 1;
+  const wantsCounts = !counted && (asked.has("count") || categories.length > 0 || lines.length <= 1);
   if (wantsCounts) {
     lines.push(
       [

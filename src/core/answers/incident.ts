@@ -5,6 +5,7 @@ import { formatWon, say, type Localized } from "../locale.js";
 import { inert } from "../markdown.js";
 import { personName, suggest } from "./format.js";
 import type { Part, PartContext } from "./part.js";
+import { quantitiesIn } from "./quantities.js";
 
 /** The budget: its total and items; what the source says (or does not say) about splitting it. With `about` (a
  * part of it the question named: 이중화, 안산, DR), the answer says that the source gives no amount for that part. */
@@ -87,7 +88,7 @@ export function factPart(ctx: PartContext, f: Fact): Part {
       : inert(f.text[lang]),
     cited: [f],
     answered: true,
-    facts: { text: `${f.text.ko} ${f.text.en}` },
+    facts: { text: `${f.text.ko} ${f.text.en}`, quantities: quantitiesIn(f.text.ko) },
     about: { kind: "fact", keys: [f.key] },
   };
 }

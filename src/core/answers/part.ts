@@ -5,6 +5,7 @@ import type { Field, Suggestion } from "../protocol.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
 import type { Aspect } from "../understand/lexicon.js";
 import type { Stated } from "../understand/read.js";
+import type { Quantity } from "./quantities.js";
 import type { Scope } from "./subject.js";
 
 /** Something an answer rests on: an item of the knowledge with its source and quote. */
@@ -26,6 +27,8 @@ export interface Facts {
   people?: string[];
   /** Track keys (the tracks of the sessions). */
   tracks?: string[];
+  /** The numbers its sentence holds (a headline's 400억원, 10만건). */
+  quantities?: Quantity[];
   /** Words the part's text holds (a role, a format, a title), for claims made of words. */
   text?: string;
 }

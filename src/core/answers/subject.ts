@@ -5,9 +5,10 @@ import { addDays, weekdayOf } from "../locale.js";
 import type { DocKind } from "../search/documents.js";
 import type { SearchHit } from "../search/index.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
+import { squash } from "../text.js";
 import type { Named } from "../snapshot/tables.js";
 import { CATEGORY_KIND, type Aspect, type Category } from "../understand/lexicon.js";
-import type { Clause, DaySpec, Topic } from "../understand/read.js";
+import { statesWon, type Clause, type DaySpec, type Topic } from "../understand/read.js";
 
 export type Subject =
   | { kind: "people"; keys: string[] }
@@ -179,9 +180,9 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
   }
   // The budget when the clause names it (or states an amount in won), unless it names sessions too ("미래 투자 키노트").
   const sessionCategory = [...cats].some((c) => SESSION_CATEGORIES.has(c));
-  const statesWon = clause.numbers.some((n) => n.unit && ["억", "조", "원", "억원", "조원", "만원"].includes(n.unit));
   // "How much is going into the remediation plan": the plan's money is the budget.
-  const budgetAsked = cats.has("budget") || statesWon || (cats.has("remediation") && clause.aspects.includes("amount"));
+  // A sum stated names the budget — unless the clause's words name something else ("4분기 재무적 영향 4000억").
+  const budgetAsked = cats.has("budget") || (statesWon(clause) && !clause.topics.length) || (cats.has("remediation") && clause.aspects.includes("amount"));
   const budget = budgetAsked && !sessionCategory ? [...k.budgets.values()].find((b) => inScope(scope, b.event)) : undefined;
   if (budget) {
     subjects.push({ kind: "budget", key: budget.key });
@@ -311,7 +312,12 @@ function searchTopics(snapshot: Snapshot, topics: readonly Topic[], scope: Scope
   if (!topics.length) return { hits: [], unmatched: [], near: [] };
   const t = snapshot.tables;
   const words = topics.map((x) => ({ terms: x.terms, phrases: x.phrases, ...(piecesFor(x) ? { pieces: piecesFor(x) } : {}) }));
-  const orgNames = orgs.map((o) => (t.orgNames.get(o) ?? "").toLowerCase());
+  // An organisation as a fact may write it: its name, or a glossary word for it (카카오엔터테인먼트, 카카오엔터).
+  const orgNames = orgs.flatMap((o) => {
+    const name = (t.orgNames.get(o) ?? "").toLowerCase();
+    const group = snapshot.knowledge.glossary.find((g) => g.some((w) => w.toLowerCase() === name)) ?? [];
+    return [name, ...group.map((w) => w.toLowerCase())];
+  });
   const ofOrg = (kind: string, key: string) =>
     orgs.length === 0 ||
     (peopleOnly && kind !== "person") ||
@@ -322,13 +328,22 @@ function searchTopics(snapshot: Snapshot, topics: readonly Topic[], scope: Scope
   const keep = (ref: { kind: string; key: string; event: string }) => inScope(scope, ref.event) && ofOrg(ref.kind, ref.key);
   for (const tried of kinds === TOPIC_KINDS ? [kinds] : [kinds, TOPIC_KINDS]) {
     const hits = snapshot.index.search(words, { kinds: tried, keep, limit: 60 });
-    const full = hits.filter((h) => h.covered === topics.length);
+    const full = hits.filter((h) => h.covered === topics.length && (h.ref.kind !== "fact" || factStates(snapshot, h.ref.key, topics)));
     if (full.length) return { hits: full, unmatched: [], near: [] };
   }
   // The words that find nothing even alone are the ones the knowledge lacks; else the combination is what it lacks.
   const near = snapshot.index.search(words, { keep, limit: 5 });
   const unmatched = topics.filter((_, i) => !snapshot.index.search([words[i]], { keep, limit: 1 }).length).map((x) => x.word);
   return { hits: [], unmatched: unmatched.length ? unmatched : topics.map((x) => x.word), near };
+}
+
+/** Whether a fact's own sentence (not only the longer quote it rests on) holds every topic word: an answer must
+ * say what was asked about ("원인조사 소위 부위원장" is in the quote, but the sentence names neither). */
+function factStates(snapshot: Snapshot, key: string, topics: readonly Topic[]): boolean {
+  const f = snapshot.knowledge.facts.get(key);
+  if (!f) return false;
+  const text = squash(`${f.text.ko} ${f.text.en} ${f.keywords.join(" ")}`);
+  return topics.every((t) => t.terms.some((term) => text.includes(squash(term))) || t.phrases.some((p) => p.every((w) => text.includes(squash(w)))));
 }
 
 /** A Korean word of three or more syllables may also sit inside a compound: all its pieces must be there. */

@@ -60,6 +60,8 @@ export interface Clause {
   /** A clock time ("14:00") or a part of the day. */
   clock?: string;
   part?: { from: string; to: string };
+  /** The counter a count asks in ("몇 명" → 명): people, not items. */
+  counted?: string;
   now: boolean;
   next: boolean;
   numbers: Stated[];
@@ -96,6 +98,8 @@ type Piece =
   | { t: "year"; year: number }
   | { t: "boundary" }
   | { t: "unknown"; text: string }
+  /** What "몇" counts: 명 (people), 개 (things) … */
+  | { t: "counter"; unit: string }
   | { t: "english" };
 
 const HANGUL_RUN = /^[\uac00-\ud7a3]+$/;
@@ -116,14 +120,17 @@ function tokensOf(text: string): string[] {
 const PARTICLES = new Set(PARTICLES_AND_ENDINGS);
 
 /** A counter with endings (개, 명이야, 개고): whether it is one, and whether it ends in the connective 고. */
-function unitOf(token: string): { connective: boolean } | undefined {
+function unitOf(token: string): { unit: string; connective: boolean } | undefined {
   const unit = UNITS.filter((u) => token.startsWith(u)).sort((a, b) => b.length - a.length)[0];
   if (!unit) return undefined;
   const rest = token.slice(unit.length);
   if (!isEndings(rest)) return undefined;
-  return { connective: /(고|이고)$/.test(rest) };
+  return { unit, connective: /(고|이고)$/.test(rest) };
 }
 const UNIT_SET = new Set(UNITS);
+const SCALE: Record<string, number> = { 만: 1e4, 억: 1e8, 조: 1e12 };
+/** The counter a word after a number starts with, when the rest is endings: 개, 명이야, 번째는. */
+const counterOf = (word: string): string | undefined => [...UNIT_SET].filter((u) => word.startsWith(u) && isEndings(word.slice(u.length))).sort((a, b) => b.length - a.length)[0];
 const ENDING_SET = new Set(PARTICLES_AND_ENDINGS);
 
 /** The rest of a Korean word after something known: particles and endings only (…이야, …했어요 is not). */
@@ -221,6 +228,7 @@ export class Reader {
       if (unit !== undefined) {
         // 몇 번째, 몇 회째: which edition, not how many.
         if (/^(번째|회째|회)/.test(token)) pieces[pieces.length - 1] = { t: "lexicon", word: { t: "aspect", aspect: "edition" }, text: `몇 ${token}` };
+        else pieces.push({ t: "counter", unit: unit.unit });
         if (unit.connective) pieces.push({ t: "boundary" });
         i++;
         continue;
@@ -266,7 +274,13 @@ export class Reader {
     if (clock) return { piece: { t: "clock", time: `${clock[1].padStart(2, "0")}:${clock[2]}` }, used: 1 };
     const value = Number(token.replace(/[^\d.]/g, ""));
     const unitWord = next && /^[\uac00-\ud7a3]+$/.test(next) ? next : undefined;
-    const unit = unitWord ? [...UNIT_SET].filter((u) => unitWord.startsWith(u) && isEndings(unitWord.slice(u.length))).sort((a, b) => b.length - a.length)[0] : undefined;
+    // 100만 건, 100만건이라던데, 4600억 원: a scale, then what is counted.
+    const scaled = unitWord ? /^(만|억|조)(.+)$/.exec(unitWord) : undefined;
+    const scaledUnit = scaled ? counterOf(scaled[2]) : undefined;
+    if (scaled && scaledUnit) return { piece: { t: "number", stated: { value: value * SCALE[scaled[1]], unit: scaledUnit }, text: token }, used: 2 };
+    const unit = unitWord ? counterOf(unitWord) : undefined;
+    const counted = unit && SCALE[unit] && after && /^[\uac00-\ud7a3]+$/.test(after) ? counterOf(after) : undefined;
+    if (unit && counted && !SCALE[counted]) return { piece: { t: "number", stated: { value: value * SCALE[unit], unit: counted }, text: token }, used: 3 };
     if (unit === "시") return { piece: { t: "clock", time: `${String(value).padStart(2, "0")}:00` }, used: 2 };
     if (unit === "년" || (/^(19|20)\d{2}$/.test(token) && unit !== "개")) return { piece: { t: "year", year: value }, used: unit ? 2 : 1 };
     if (unit === "월" && after && /^\d+$/.test(after)) return { piece: { t: "date", day: { date: { month: value, day: Number(after) } } }, used: 4 };
@@ -345,7 +359,7 @@ export class Reader {
     // A one-syllable cue glued to its counter: 몇개야, 몇명이고.
     const head = lexiconOf(token[0]);
     const counter = unitOf(token.slice(1));
-    if (head.length && counter) return [...head.map((word) => ({ t: "lexicon" as const, word, text: token })), ...(counter.connective ? [{ t: "boundary" as const }] : [])];
+    if (head.length && counter) return [...head.map((word) => ({ t: "lexicon" as const, word, text: token })), { t: "counter", unit: counter.unit }, ...(counter.connective ? [{ t: "boundary" as const }] : [])];
     // best[i]: the best reading of token[0..i)
     const best: ({ score: number; pieces: Piece[] } | undefined)[] = [{ score: 0, pieces: [] }];
     for (let i = 0; i < token.length; i++) {
@@ -397,7 +411,7 @@ export class Reader {
     // 몇개, 총몇개고: the count cue glued to its counter.
     const counted = /^총?몇/.exec(piece);
     const counter = counted ? unitOf(piece.slice(counted[0].length)) : undefined;
-    if (counter) return { score: length * length * 3, pieces: [{ t: "lexicon", word: { t: "aspect", aspect: "count" }, text: piece }, ...(counter.connective ? [{ t: "boundary" as const }] : [])] };
+    if (counter) return { score: length * length * 3, pieces: [{ t: "lexicon", word: { t: "aspect", aspect: "count" }, text: piece }, { t: "counter", unit: counter.unit }, ...(counter.connective ? [{ t: "boundary" as const }] : [])] };
     if (length >= 2 && this.snapshot.index.knows(piece, "word")) {
       const topic = this.topic(piece);
       if (topic) return { score: length * length * 2, pieces: [{ t: "topic", topic }] };
@@ -474,6 +488,9 @@ export class Reader {
         case "unknown":
           unknown.push(p.text);
           break;
+        case "counter":
+          clause.counted = p.unit;
+          break;
         case "boundary":
           // A comma between two full questions splits them; inside a list ("A, B and C") it does not.
           if (hasAspect(clause)) close();
@@ -521,18 +538,24 @@ export class Reader {
     }, []);
     const joined = pairCounts(merged);
     const wh = joined.some((c) => c.aspects.some((a) => WH_ASPECTS.has(a)));
-    const isYesNo = tagged || (!wh && (yesNo || ENGLISH_AUXILIARIES.has(tokens[0] ?? "")));
+    const isYesNo = tagged || (!wh && (yesNo || REPORTED_CLAIM.test(text) || ENGLISH_AUXILIARIES.has(tokens[0] ?? "")));
     return {
       text,
       clauses: joined.map((c) => withoutAboutAsTopic(c, isYesNo)),
       unknown,
       yesNo: isYesNo,
-      followUp: continuation || joined.some((c) => c.pointer) || joined.every((c) => c.names.length === 0 && c.topics.length === 0 && c.categories.length === 0),
+      followUp: continuation || joined.some((c) => c.pointer) || joined.every((c) => c.names.length === 0 && c.topics.length === 0 && c.categories.length === 0 && !statesWon(c)),
       continuation,
       english,
     };
   }
 }
+
+/** Whether a clause states a sum of money (4600억, 460 billion won): a budget's amount names the budget. */
+export const statesWon = (c: Clause): boolean => c.numbers.some((n) => n.unit !== undefined && ["억", "조", "원", "억원", "조원", "만원"].includes(n.unit));
+
+/** A claim heard elsewhere, ending the question: "4000억 예상이라고?", "10조 돌파했다며?". */
+const REPORTED_CLAIM = /[\uac00-\ud7a3](이?라고|이?라며|이?라던데|이?라면서|다며|다고|다던데|다면서)\s*[?!.]*\s*$/;
 
 /** Aspects that make a question a wh-question rather than yes/no. */
 const WH_ASPECTS = new Set<Aspect>(["who", "what", "when", "time", "where", "count", "why", "how", "amount", "list", "weekday", "duration", "role", "org", "realname", "handle", "edition"]);
