@@ -23,7 +23,7 @@ const IN_TEXT: Partial<Record<Aspect, RegExp>> = {
   when: /\d+\s*(일|월|년)|\b(19|20)\d\d[.-]\d|오늘|어제|내일|내달|다음 달|이번 주|다음 주|next (week|month)|(january|february|march|april|may|june|july|august|september|october|november|december)\b|요일|day\b/i,
   time: /\d+\s*시|\d:\d\d|오전|오후|\b(am|pm)\b/i,
   weekday: /요일|(mon|tues|wednes|thurs|fri|satur|sun)day/i,
-  amount: /\d[\d,.]*\s*(억|조|만)?\s*원|₩|\bwon\b|\$\d|\d\s*(billion|million|trillion)\s*(won|dollars|krw)/i,
+  amount: /\d\s*(%|퍼센트|percent)|\d[\d,.]*\s*(억|조|만)?\s*원|₩|\bwon\b|\$\d|\d\s*(billion|million|trillion)\s*(won|dollars|krw)/i,
   count: /\d|하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|\b(one|two|three|four|five|six|seven|eight|nine|ten)\b/i,
   duration: /\d+\s*(분|시간|일간|개월|minutes?|hours?|days|months|years)/i,
   why: /위해|위한|위하여|때문|원인|이유|으로 인해|로 인해|탓|because|due to|caused|cause|reason|so that|in order to/i,

@@ -15,7 +15,7 @@ import { eventPart, orgPart, roomPart, trackPart, tracksPart } from "./event.js"
 import type { Part, PartContext } from "./part.js";
 import { peoplePart, personPart } from "./people.js";
 import { sessionsPart, speakersOfPart } from "./sessions.js";
-import { resolve, sessionsMatching, type Scope, type Subject } from "./subject.js";
+import { PERSON_FACTS, resolve, sessionsMatching, type Scope, type Subject } from "./subject.js";
 
 /** What a conversation remembers of its last answer: what it was about and what it asked. */
 export interface Remembered {
@@ -53,7 +53,8 @@ function partsFor(ctx: PartContext, subject: Subject, clause: Clause): Part[] {
     case "tracks":
       return [tracksPart(ctx, subject.event)];
     case "event":
-      return [eventPart(ctx, k.events.get(subject.key)!, clause.categories)];
+      // A day claimed of the event ("12월 7일에 시작했지?") is answered with its dates.
+      return [eventPart(clause.days.length && !ctx.aspects.includes("when") ? { ...ctx, aspects: [...ctx.aspects, "when"] } : ctx, k.events.get(subject.key)!, clause.categories)];
     case "budget":
       // "안산에 얼마": the part the question names, whose own amount the source may not give.
       return [budgetPart(ctx, k.budgets.get(subject.key)!, ctx.aspects.some((a) => a === "amount" || a === "split") ? clause.topics.map((t) => t.word) : [])];
@@ -165,7 +166,12 @@ export function compose(snapshot: Snapshot, reading: Reading, scope: Scope, lang
   let previous: { subjects: Subject[]; aspects: Aspect[] } | undefined = context;
   for (const clause of reading.clauses) {
     // A clause that names nothing leans on the one before it, or on the conversation.
-    const leans = !ownContent(clause) || (clause.pointer && clause.names.length === 0 && clause.topics.length === 0);
+    // "어느 회사 사람이야?" after someone was named: 사람 is them, not everyone.
+    const aboutThem = previous !== undefined && clause.categories.every((c) => c === "people") && clause.names.length === 0 && clause.topics.length === 0 && clause.aspects.some((a) => PERSON_FACTS.has(a));
+    // "네 번째 세션 발표자는?": the nth of the sessions just listed, when the clause names nothing else.
+    const ordinal = clause.numbers.find((n) => n.unit === "번째")?.value;
+    const nthOfPrevious = ordinal !== undefined && previous?.subjects.some((s) => s.kind === "sessions") === true && clause.names.length === 0 && clause.topics.length === 0 && clause.days.length === 0;
+    const leans = !ownContent(clause) || aboutThem || nthOfPrevious || (clause.pointer && clause.names.length === 0 && clause.topics.length === 0);
     const aspects = clause.aspects.length ? clause.aspects : reading.continuation || !ownContent(clause) || clause.aspects.length === 0 ? (previous?.aspects ?? []) : [];
     let subjects: Subject[];
     if (leans) {
@@ -178,7 +184,8 @@ export function compose(snapshot: Snapshot, reading: Reading, scope: Scope, lang
       if (resolved.unmatched.length || !resolved.subjects.length) return { draft: dontKnow(snapshot, reading.text, lang, resolved.near.slice(0, 3).map((h) => nearLabel(snapshot, h.ref.kind, h.ref.key, lang))) };
       subjects = resolved.subjects;
     }
-    const ctx: PartContext = { snapshot, lang, scope, aspects, stated: clause.numbers };
+    if (ordinal !== undefined) subjects = subjects.map((s) => (s.kind === "sessions" && s.keys.length > 1 ? { ...s, keys: s.keys.slice(ordinal - 1, ordinal) } : s));
+    const ctx: PartContext = { snapshot, lang, scope, aspects, stated: clause.numbers.filter((n) => n.unit !== "번째") };
     for (const subject of subjects) {
       const found = partsFor(ctx, subject, clause);
       const made = unanswerable(snapshot, subject, aspects, clause.counted).length && found[0] ? [notHeldPart(found[0], lang)] : found;
@@ -188,7 +195,8 @@ export function compose(snapshot: Snapshot, reading: Reading, scope: Scope, lang
         const lead = yes ? say(lang, { ko: "네, 맞습니다.", en: "Yes, that's correct." }) : say(lang, { ko: "아니요.", en: "No." });
         if (made[0]) made[0] = { ...made[0], body: `${lead} ${made[0].body}` };
       }
-      parts.push(...made);
+      // "When is it? start and end dates pls": clauses asking the same again add nothing.
+      parts.push(...made.filter((m) => !parts.some((p) => p.title === m.title && p.body === m.body)));
       subjectsSeen.push(subject);
     }
     aspectsSeen.push(...aspects);

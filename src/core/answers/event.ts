@@ -31,8 +31,9 @@ export function eventCounts(ctx: PartContext, e: EventInfo): { speakers: number;
 }
 
 function dates(e: EventInfo, lang: Lang): string {
-  const from = formatDate(e.start, lang, e.start);
-  const to = formatDate(e.end, lang, e.start);
+  // The event's own dates need no "day 1" beside them.
+  const from = formatDate(e.start, lang);
+  const to = formatDate(e.end, lang);
   return e.start === e.end ? from : say(lang, { ko: `${from} ~ ${to}`, en: `${from} to ${to}` });
 }
 

@@ -75,6 +75,12 @@ function perTrack(k: Knowledge, sessions: readonly Session[], lang: Lang): strin
 /** The session's page, then its other links (one that is the page again is left out). */
 const linksOf = (s: Session, lang: Lang) => [...(s.url ? [{ title: say(lang, { ko: "세션 페이지", en: "Session page" }), url: s.url }] : []), ...s.links.filter((l) => l.url !== s.url)];
 
+/** "남궁훈 (nkay.play) — 2022년 12월 7일 수요일 11:00 KST, Online": who gives it, and when and where. */
+function whoAndWhen(k: Knowledge, s: Session, lang: Lang): string {
+  const who = speakerList(k, s, lang);
+  return `${who ? `${inert(who)} — ` : ""}${whenOf(k, s, lang)}${s.room ? `, ${inert(s.room)}` : ""}`;
+}
+
 /** One session as a whole: title, what it is about, when, where, who, its links. */
 function detail(ctx: PartContext, s: Session): Part {
   const { lang } = ctx;
@@ -84,14 +90,12 @@ function detail(ctx: PartContext, s: Session): Part {
   const about = s.summary?.[lang] ?? s.abstract;
   return {
     title: bilingual(s.title, lang),
-    body: [about ? inert(about) : undefined, links.length ? links.map((l) => `[${inert(l.title)}](${l.url})`).join(" · ") : undefined].filter(Boolean).join("\n\n") || kindLabel(String(s.kind), lang),
+    body: [whoAndWhen(k, s, lang), about ? inert(about) : undefined, links.length ? links.map((l) => `[${inert(l.title)}](${l.url})`).join(" · ") : undefined].filter(Boolean).join("\n\n") || kindLabel(String(s.kind), lang),
     fields: [
       { name: say(lang, { ko: "종류", en: "Kind" }), value: kindLabel(String(s.kind), lang), inline: true },
-      { name: say(lang, { ko: "일시", en: "When" }), value: whenOf(k, s, lang), inline: true },
       ...(s.room ? [{ name: say(lang, { ko: "장소", en: "Room" }), value: inert(s.room), inline: true }] : []),
       ...(s.durationMinutes ? [{ name: say(lang, { ko: "길이", en: "Duration" }), value: say(lang, { ko: `${s.durationMinutes}분`, en: `${s.durationMinutes} min` }), inline: true }] : []),
       ...(tracks.length ? [{ name: say(lang, { ko: "트랙", en: "Track" }), value: tracks.map((t) => inert(bilingual(t.name, lang))).join(", "), inline: true }] : []),
-      ...(s.speakers.length ? [{ name: say(lang, { ko: "연사", en: "Speakers" }), value: inert(speakerList(k, s, lang)), inline: false }] : []),
     ],
     cited: [s],
     suggestions: s.speakers.slice(0, 3).map((key) => suggest(k.people.get(key)?.name[lang] ?? key, "speaker", { name: refOf(ctx.snapshot.tables, k.people.get(key) ?? { key, id: key }, "people") })),

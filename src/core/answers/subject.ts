@@ -2,8 +2,9 @@
 // words find in the documents — resolved against one snapshot, inside the events in scope.
 import type { Knowledge, Session } from "../knowledge/schema.js";
 import { addDays, weekdayOf } from "../locale.js";
-import type { DocKind } from "../search/documents.js";
-import type { SearchHit } from "../search/index.js";
+import type { DocKind, DocRef } from "../search/documents.js";
+import { stemLatin } from "../search/analyze.js";
+import type { QueryWord, SearchHit } from "../search/index.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
 import { squash } from "../text.js";
 import type { Named } from "../snapshot/tables.js";
@@ -178,6 +179,11 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
     subjects.push({ kind: "sessions", keys: sessions, by: { found: sessions } });
     return done();
   }
+  // "The conference started on December 8, right?": a day claimed of the event is checked against its dates.
+  if (yesNo && (cats.has("event") || events.length) && !clause.topics.length && !people.length && !tracks.length && ![...cats].some((c) => SESSION_CATEGORIES.has(c))) {
+    subjects.push(...(events.length ? events : scope.events).map((key): Subject => ({ kind: "event", key })));
+    return done();
+  }
   // The budget when the clause names it (or states an amount in won), unless it names sessions too ("미래 투자 키노트").
   const sessionCategory = [...cats].some((c) => SESSION_CATEGORIES.has(c));
   // "How much is going into the remediation plan": the plan's money is the budget.
@@ -240,7 +246,10 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
     const { dates: _claimed, ...undated } = filter;
     // "남궁훈 직책이랑 발표 뭐야": the person's role, then their sessions.
     if (people.length && clause.aspects.some((a) => PERSON_FACTS.has(a))) subjects.push({ kind: "people", keys: people });
-    sessionsBy({ ...(dayClaim ? undated : filter), ...(people.length ? { people } : {}) });
+    const by: SessionFilter = { ...(dayClaim ? undated : filter), ...(people.length ? { people } : {}) };
+    // "블록체인 프리뷰 sam.seo가 했지?": when nobody named gave such a session, the claim is checked against who did.
+    if (yesNo && people.length && !sessionsMatching(snapshot, scope, by).length) delete by.people;
+    sessionsBy(by);
     return done();
   }
   if (people.length) {
@@ -261,8 +270,9 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
 /** The clause's category words as topic words (their glossary stand-ins too), for titles that hold them. */
 function categoryTopics(snapshot: Snapshot, clause: Clause): Topic[] {
   return clause.categoryWords
-    .filter((w, i) => (clause.categories[i] === "budget" || clause.categories[i] === "remediation") && snapshot.index.knows(w, "word"))
-    .map((w) => ({ word: w, terms: [w], phrases: [] }));
+    .map((w, i) => ({ w, term: /[a-z]/.test(w) ? stemLatin(w) : w, category: clause.categories[i] }))
+    .filter(({ term, category }) => (category === "budget" || category === "remediation") && snapshot.index.knows(term, "word"))
+    .map(({ w, term }) => ({ word: w, terms: [term], phrases: [] }));
 }
 
 /** The words of a track's names, as index terms. */
@@ -272,7 +282,7 @@ function trackWords(k: Knowledge, key: string): string[] {
 }
 
 /** Aspects a person answers themself, not their sessions. */
-const PERSON_FACTS = new Set<Aspect>(["role", "org", "handle", "realname"]);
+export const PERSON_FACTS: ReadonlySet<Aspect> = new Set<Aspect>(["role", "org", "handle", "realname"]);
 
 /** Aspects that ask about a set of sessions when a track, room or organisation is named. */
 const wantsSessions = (c: Clause) => c.aspects.some((a) => a === "count" || a === "list" || a === "what" || a === "when" || a === "time");
@@ -331,10 +341,26 @@ function searchTopics(snapshot: Snapshot, topics: readonly Topic[], scope: Scope
     const full = hits.filter((h) => h.covered === topics.length && (h.ref.kind !== "fact" || factStates(snapshot, h.ref.key, topics)));
     if (full.length) return { hits: full, unmatched: [], near: [] };
   }
+  // A word half the knowledge is about (화재 in "화재 원인 조사 누가 맡았어", the incident itself) narrows nothing:
+  // without the most common such word, the rest may still all be found.
+  const common = commonTopic(snapshot, words, keep);
+  if (common !== undefined && topics.length >= 2) {
+    const rest = searchTopics(snapshot, topics.filter((_, i) => i !== common), scope, kinds, orgs, peopleOnly);
+    if (rest.hits.length) return rest;
+  }
   // The words that find nothing even alone are the ones the knowledge lacks; else the combination is what it lacks.
   const near = snapshot.index.search(words, { keep, limit: 5 });
   const unmatched = topics.filter((_, i) => !snapshot.index.search([words[i]], { keep, limit: 1 }).length).map((x) => x.word);
   return { hits: [], unmatched: unmatched.length ? unmatched : topics.map((x) => x.word), near };
+}
+
+/** The most common of the words, when it is in so many documents that it names the whole knowledge's subject. */
+function commonTopic(snapshot: Snapshot, words: readonly QueryWord[], keep: (ref: DocRef) => boolean): number | undefined {
+  const total = snapshot.index.refs.length;
+  const limit = Math.max(8, Math.ceil(total * 0.03));
+  const counts = words.map((w) => snapshot.index.search([w], { keep, limit: limit + 1 }).length);
+  const most = counts.indexOf(Math.max(...counts));
+  return counts[most] > limit ? most : undefined;
 }
 
 /** Whether a fact's own sentence (not only the longer quote it rests on) holds every topic word: an answer must

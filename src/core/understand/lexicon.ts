@@ -37,7 +37,7 @@ const ASPECT_WORDS: Record<Aspect, readonly string[]> = {
   time: ["몇시", "시간", "시각", "공개시간", "o'clock", "time"],
   weekday: ["요일", "weekday", "weekdays", "day of the week", "days of the week"],
   where: ["어디", "어디서", "어디에", "장소", "where", "venue", "location", "room", "강의실"],
-  count: ["몇", "개수", "갯수", "수", "how many", "number of", "count", "얼마나많이", "총몇"],
+  count: ["몇", "개수", "갯수", "수", "how many", "how many times", "number of", "count", "얼마나많이", "총몇"],
   list: ["목록", "리스트", "명단", "전부", "전체", "모두", "모든", "항목", "다", "list", "lineup", "라인업", "종류", "items"],
   role: ["직책", "직함", "역할", "직위", "포지션", "role", "roles", "position", "positions", "job", "job title", "직급"],
   org: ["회사", "소속", "company", "companies", "organisation", "organization", "employer", "firm", "계열사", "어느회사", "work for", "where do they work", "which company"],
@@ -147,7 +147,7 @@ const MONTHS: Record<string, number> = {
 const PREDICATE_STEMS = [
   "알려", "알", "궁금", "보여", "보이", "말하", "말해", "말했", "말씀", "설명", "소개", "요약", "정리", "공개", "진행", "시작", "종료", "참여", "참석", "담당", "부탁", "추천", "확인",
   "나와", "나온", "나왔", "나오", "나옴", "열린", "열렸", "열리", "열어", "열려", "올라", "풀렸", "풀린", "풀려", "했", "하", "한", "할", "함", "합", "해", "된", "됐", "되", "돼", "됨", "있", "없",
-  "이었", "였", "이에", "입니", "뽑아", "찾아", "주", "줘", "줄", "주세", "주실", "주시", "가르쳐", "물어", "물어보", "물어봐", "물어봤", "얘기하", "얘기했", "언급", "다룬", "다루", "다뤄", "쓴", "쓰", "쓸", "썼", "쓰이", "맡", "맡았",
+  "이었", "였", "이에", "입니", "뽑아", "찾아", "주", "줘", "줄", "주세", "주실", "주시", "가르쳐", "보면", "보니", "봐도", "봐야", "물어", "물어보", "물어봐", "물어봤", "얘기하", "얘기했", "언급", "다룬", "다루", "다뤄", "쓴", "쓰", "쓸", "썼", "쓰이", "맡", "맡았",
   "가능", "필요", "기억", "생각", "뭐였", "더라", "건가", "건지", "거야", "거예", "거래", "거라", "거임", "거지", "거죠", "거였", "건데", "바뀌", "바꾸", "달라지", "달라졌", "변하", "변했", "늘리", "늘린", "키우", "세우", "세운", "세워", "세웠", "밝히", "밝혔", "밝힌",
   "전하", "전했", "제시", "발표", "공유", "띄우", "보내", "받", "알수", "계신", "계세", "계시", "하신", "하셨", "하시", "이신", "이셨", "셨", "신", "드려", "드리", "싶", "원하",
   "아세", "아시", "아는", "압니", "멈췄", "멈춘", "멈춰", "늘렸", "늘어", "써요", "쓴다", "쓰는",
@@ -160,7 +160,7 @@ const FILLERS = [
   "정확히", "정확하게", "짧게", "간단히", "간단하게", "자세히", "자세하게", "구체적으로", "대충", "말고", "썰", "아니라", "아니고", "보니까", "보니", "봤는데", "들었는데", "배정", "할당", "써",
   "따로", "각각", "별도로", "혹은", "또는", "그래서", "그러니까", "근데", "그런데", "아까", "이번", "이번에", "올해", "얘기하신", "하신", "분이",
   "총", "낮", "밤", "나머지", "정식", "공식", "급함", "급해", "급한데", "질문", "궁금한데", "궁금해서", "관련해선", "관련해서는",
-  "stuff", "thing", "things", "total", "overall", "exactly", "specifically", "actually", "basically", "quick", "yo", "hey", "hi", "hello", "afternoon", "morning", "evening",
+  "stuff", "thing", "things", "total", "overall", "exactly", "specifically", "actually", "basically", "quick", "yo", "hey", "hi", "hello", "good afternoon", "good morning", "good evening",
 ];
 /** Words that ask about before the event or the knowledge (a speaker's previous job): nothing here answers them. */
 export const PAST_WORDS = new Set(["전에", "이전", "이전에", "예전", "예전에", "before", "previously", "formerly", "earlier", "used to"]);

@@ -128,6 +128,8 @@ function unitOf(token: string): { unit: string; connective: boolean } | undefine
   return { unit, connective: /(고|이고)$/.test(rest) };
 }
 const UNIT_SET = new Set(UNITS);
+/** 몇 번째, 몇 회째: which edition, not how many. */
+const ORDINAL_UNITS = new Set(["번째", "회째", "회"]);
 const SCALE: Record<string, number> = { 만: 1e4, 억: 1e8, 조: 1e12 };
 /** The counter a word after a number starts with, when the rest is endings: 개, 명이야, 번째는. */
 const counterOf = (word: string): string | undefined => [...UNIT_SET].filter((u) => word.startsWith(u) && isEndings(word.slice(u.length))).sort((a, b) => b.length - a.length)[0];
@@ -168,7 +170,10 @@ export class Reader {
   /** A word the documents hold (or a glossary word standing for one): a topic to search for. */
   private topic(word: string): Topic | undefined {
     const index = this.snapshot.index;
-    const forms = isHangulWord(word) ? koreanForms(word) : [...new Set([word, stemLatin(word)])];
+    const all = isHangulWord(word) ? koreanForms(word) : [...new Set([word, stemLatin(word)])];
+    // The forms the index holds (중화 of 중화야), else all of them.
+    const held = all.filter((f) => index.knows(f));
+    const forms = held.length ? held : all;
     // Glossary stand-ins: one word is a term; several ("data center") must all be in a document.
     const stand = [...new Set(forms.flatMap((f) => this.glossary.get(squash(f)) ?? []))].map((entry) => entry.split(/\s+/).map((w) => (isHangulWord(w) ? w : stemLatin(w))));
     const terms = [...new Set([...forms, ...stand.filter((p) => p.length === 1).map((p) => p[0])])];
@@ -204,6 +209,12 @@ export class Reader {
         i += 2;
         continue;
       }
+      // "멷 명이야": one slip of the finger from 몇, before a counter.
+      if (token.length === 1 && token !== "몇" && /[\uac00-\ud7a3]/.test(token) && next && unitOf(next) && withinEdits(jamo(token), jamo("몇"), 1)) {
+        pieces.push({ t: "lexicon", word: { t: "aspect", aspect: "count" }, text: token });
+        i++;
+        continue;
+      }
       // "알 수 있을까요": 수 is "can" there, not a count.
       if (token === "수" && next && /^[있없]/.test(next)) {
         i += 2;
@@ -227,7 +238,7 @@ export class Reader {
       const unit = last?.t === "lexicon" && last.word.t === "aspect" && last.word.aspect === "count" ? unitOf(token) : undefined;
       if (unit !== undefined) {
         // 몇 번째, 몇 회째: which edition, not how many.
-        if (/^(번째|회째|회)/.test(token)) pieces[pieces.length - 1] = { t: "lexicon", word: { t: "aspect", aspect: "edition" }, text: `몇 ${token}` };
+        if (ORDINAL_UNITS.has(unit.unit)) pieces[pieces.length - 1] = { t: "lexicon", word: { t: "aspect", aspect: "edition" }, text: `몇 ${token}` };
         else pieces.push({ t: "counter", unit: unit.unit });
         if (unit.connective) pieces.push({ t: "boundary" });
         i++;
@@ -235,7 +246,11 @@ export class Reader {
       }
       const read = this.word(token);
       // An abbreviation in capitals the knowledge does not hold (SK, LG, AWS) names something: it is salient.
-      if (read.every((p) => p.t === "english") && /^[a-z]{2,3}$/.test(token) && new RegExp(`\\b${token.toUpperCase()}\\b`).test(text)) pieces.push({ t: "unknown", text: token });
+      if (read.every((p) => p.t === "english") && /^[a-z]{2,3}$/.test(token) && new RegExp(`\\b${token.toUpperCase()}\\b`).test(text)) {
+        // …unless the knowledge holds it (ES in "ES한테 뺨맞고 Citus한테 안긴 썰").
+        const topic = this.snapshot.index.knows(token, "word") ? this.topic(token) : undefined;
+        pieces.push(topic ? { t: "topic", topic } : { t: "unknown", text: token });
+      }
       else pieces.push(...read);
       i++;
     }
@@ -256,7 +271,8 @@ export class Reader {
       const glossed = this.glossary.has(squash(run.join(""))) ? this.topic(squash(run.join(""))) : undefined;
       if (glossed) return { pieces: [{ t: "topic", topic: { ...glossed, word: phrase } }], length: j - i };
       // A name of two or three Latin words with a typo ("Lee Chae-yong"): one edit in the whole.
-      if (j - i <= 3 && run.every((w) => /^[a-z][a-z'-]*$/.test(w)) && squash(run.join("")).length >= 8) {
+      // Never one that begins or ends with a small word ("is if kakao" is not a typo of "if kakao").
+      if (j - i <= 3 && run.every((w) => /^[a-z][a-z'-]*$/.test(w)) && squash(run.join("")).length >= 8 && !isStopword(run[0]) && !isStopword(run.at(-1)!)) {
         const near = nearNames(this.snapshot.names, squash(run.join("")))[0];
         if (near) return { pieces: [{ t: "name", named: this.names(near)!, text: phrase }], length: j - i };
       }
@@ -270,6 +286,8 @@ export class Reader {
 
   /** A number and what follows it: a unit (5개, 120명, 4600억), a clock (11시, 11:00), a date (12월 7일), a year. */
   private number(token: string, next: string | undefined, after: string | undefined): { piece: Piece; used: number } {
+    // "the 4th session": an ordinal, as 네 번째.
+    if (/^\d+(st|nd|rd|th)$/.test(token) && !/^(day|tag)$/.test(next ?? "")) return { piece: { t: "number", stated: { value: Number.parseInt(token, 10), unit: "번째" }, text: token }, used: 1 };
     const clock = /^(\d{1,2}):(\d{2})$/.exec(token);
     if (clock) return { piece: { t: "clock", time: `${clock[1].padStart(2, "0")}:${clock[2]}` }, used: 1 };
     const value = Number(token.replace(/[^\d.]/g, ""));
@@ -408,10 +426,16 @@ export class Reader {
     const named = this.names(piece);
     if (named && length >= 2) return { score: length * length * 4, pieces: [{ t: "name", named, text: piece }] };
     if (KOREAN_ENTRIES.has(piece)) return { score: length * length * 3, pieces: lexiconOf(piece).map((word) => ({ t: "lexicon", word, text: piece })) };
+    // A one-syllable question word opening a word (뭐더라, 머임, 왜냐면): the question word.
+    const asks = !inside && length === 1 ? lexiconOf(piece).filter((w) => w.t === "aspect") : [];
+    if (asks.length) return { score: 2, pieces: asks.map((word) => ({ t: "lexicon", word, text: piece })) };
     // 몇개, 총몇개고: the count cue glued to its counter.
     const counted = /^총?몇/.exec(piece);
     const counter = counted ? unitOf(piece.slice(counted[0].length)) : undefined;
-    if (counter) return { score: length * length * 3, pieces: [{ t: "lexicon", word: { t: "aspect", aspect: "count" }, text: piece }, { t: "counter", unit: counter.unit }, ...(counter.connective ? [{ t: "boundary" as const }] : [])] };
+    if (counter) return { score: length * length * 3, pieces: [{ t: "lexicon", word: { t: "aspect", aspect: ORDINAL_UNITS.has(counter.unit) ? "edition" : "count" }, text: piece }, { t: "counter", unit: counter.unit }, ...(counter.connective ? [{ t: "boundary" as const }] : [])] };
+    // What ends a word after something known is its endings (어디까지야 is 어디 + 까지야), even where the documents
+    // hold the same syllables as a word (까지).
+    if (inside && last && isEndings(piece)) return { score: length * length * 2 + 1, pieces: [] };
     if (length >= 2 && this.snapshot.index.knows(piece, "word")) {
       const topic = this.topic(piece);
       if (topic) return { score: length * length * 2, pieces: [{ t: "topic", topic }] };
@@ -421,7 +445,6 @@ export class Reader {
       const topic = this.topic(piece);
       if (topic) return { score: length * length, pieces: [{ t: "topic", topic }] };
     }
-    if (inside && last && isEndings(piece)) return { score: length, pieces: [] };
     if (inside && PARTICLES.has(piece)) return { score: 1, pieces: [] };
     if (last && isPredicate(piece)) return { score: length, pieces: [] };
     if (isStopword(piece) && length >= 2) return { score: length, pieces: [] };
