@@ -156,6 +156,9 @@ function whichOne(lang: Lang): Draft {
   };
 }
 
+/** Aspects an event answers of itself: its dates, days, format, edition. */
+const EVENT_ASPECTS = new Set<Aspect>(["when", "weekday", "where", "edition", "duration"]);
+
 const ownContent = (c: Clause) => c.names.length > 0 || c.topics.length > 0 || c.categories.length > 0 || c.days.length > 0 || c.clock !== undefined || c.now || c.next || statesWon(c);
 
 export function compose(snapshot: Snapshot, reading: Reading, scope: Scope, lang: Lang, context: Remembered | undefined): Composed {
@@ -175,8 +178,10 @@ export function compose(snapshot: Snapshot, reading: Reading, scope: Scope, lang
     const aspects = clause.aspects.length ? clause.aspects : reading.continuation || !ownContent(clause) || clause.aspects.length === 0 ? (previous?.aspects ?? []) : [];
     let subjects: Subject[];
     if (leans) {
-      if (!previous?.subjects.length) return { draft: whichOne(lang) };
-      subjects = previous.subjects;
+      // "What days of the week did it run?" with nothing before: "it" is the event, when there is one.
+      const theEvent = scope.events.length === 1 && aspects.every((a) => EVENT_ASPECTS.has(a) || a === "what") && (aspects.length > 0 || clause.formats.length > 0) ? [{ kind: "event" as const, key: scope.events[0] }] : undefined;
+      if (!previous?.subjects.length && !theEvent) return { draft: whichOne(lang) };
+      subjects = previous?.subjects.length ? previous.subjects : theEvent!;
     } else {
       // "그중 카카오브레인 발표는?": sessions the conversation was about, narrowed by this clause.
       const within = clause.pointer ? previous?.subjects.flatMap((s) => (s.kind === "sessions" ? s.keys : [])) : undefined;

@@ -247,8 +247,10 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
     // "남궁훈 직책이랑 발표 뭐야": the person's role, then their sessions.
     if (people.length && clause.aspects.some((a) => PERSON_FACTS.has(a))) subjects.push({ kind: "people", keys: people });
     const by: SessionFilter = { ...(dayClaim ? undated : filter), ...(people.length ? { people } : {}) };
-    // "블록체인 프리뷰 sam.seo가 했지?": when nobody named gave such a session, the claim is checked against who did.
+    // "블록체인 프리뷰 sam.seo가 했지?", "키노트는 12시에 공개됐지?": when no session is so, the person or time named
+    // is a claim, checked against the sessions there are.
     if (yesNo && people.length && !sessionsMatching(snapshot, scope, by).length) delete by.people;
+    if (yesNo && by.clock && !sessionsMatching(snapshot, scope, by).length) delete by.clock;
     sessionsBy(by);
     return done();
   }

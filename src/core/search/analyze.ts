@@ -87,6 +87,8 @@ export function stemLatin(word: string): string {
   else if (w.length > 5 && w.endsWith("ed")) w = w.slice(0, -2);
   else if (w.length > 6 && /(?:en|er|em)$/.test(w)) w = w.slice(0, -2);
   if (w.length > 4 && w.endsWith("e")) w = w.slice(0, -1);
+  // analysis, analyse, analysing, analyze: one stem.
+  if (w.length > 5) w = w.replace(/ysi$/, "ys").replace(/yz$/, "ys");
   return w;
 }
 

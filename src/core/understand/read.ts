@@ -264,7 +264,11 @@ export class Reader {
       const run = tokens.slice(i, j);
       const phrase = run.join(" ");
       if (run.at(-1) === ",") continue;
-      if (!run.includes(",") && PHRASES.includes(phrase)) return { pieces: lexiconOf(phrase).map((word) => ({ t: "lexicon", word, text: phrase })), length: j - i };
+      // A phrase, perhaps with a particle on its last word ("일반 세션은").
+      const lastBare = stripParticle(run.at(-1)!);
+      const bare = lastBare ? [...run.slice(0, -1), lastBare].join(" ") : undefined;
+      const said = PHRASES.includes(phrase) ? phrase : bare && PHRASES.includes(bare) ? bare : undefined;
+      if (!run.includes(",") && said) return { pieces: lexiconOf(said).map((word) => ({ t: "lexicon", word, text: phrase })), length: j - i };
       // Names may hold commas ("AI와 클라우드, 그 너머의 가치"): squashed, they are gone.
       const named = this.names(squash(run.join("")));
       if (named) return { pieces: [{ t: "name", named, text: run.join(" ") }], length: j - i };
@@ -577,8 +581,9 @@ export class Reader {
 /** Whether a clause states a sum of money (4600억, 460 billion won): a budget's amount names the budget. */
 export const statesWon = (c: Clause): boolean => c.numbers.some((n) => n.unit !== undefined && ["억", "조", "원", "억원", "조원", "만원"].includes(n.unit));
 
-/** A claim heard elsewhere, ending the question: "4000억 예상이라고?", "10조 돌파했다며?". */
-const REPORTED_CLAIM = /[\uac00-\ud7a3](이?라고|이?라며|이?라던데|이?라면서|다며|다고|다던데|다면서)\s*[?!.]*\s*$/;
+/** A claim heard elsewhere or half remembered, ending the question: "4000억 예상이라고?", "10조 돌파했다며?",
+ * "12시에 공개됐지?". A question word anywhere makes it a wh-question all the same. */
+const REPORTED_CLAIM = /[\uac00-\ud7a3](이?라고|이?라며|이?라던데|이?라면서|다며|다고|다던데|다면서|지|죠|잖아|잖아요|나요|었나|았나|였나|던가|인가)\s*[?!.]*\s*$/;
 
 /** Aspects that make a question a wh-question rather than yes/no. */
 const WH_ASPECTS = new Set<Aspect>(["who", "what", "when", "time", "where", "count", "why", "how", "amount", "list", "weekday", "duration", "role", "org", "realname", "handle", "edition"]);
