@@ -34,7 +34,7 @@ describe("Discord HTTP interactions endpoint", () => {
     ctx = { bot: await Bot.create({ knowledgeDir: "knowledge", logger: logs.logger }), logger: logs.logger, admins: { roleIds: ["777"], userIds: [] }, deferAfterMs: DEFER_AFTER_MS };
     adapter = new DiscordHttpAdapter(ctx, { publicKey: publicKeyHex, applicationId: APP_ID, apiUrl: api.url });
     await adapter.start();
-    http = await startHttpServer([adapter], 0, () => adapter.ready(), "127.0.0.1");
+    http = await startHttpServer([adapter], { port: 0, isReady: () => adapter.ready(), host: "127.0.0.1" });
   });
 
   afterAll(async () => {

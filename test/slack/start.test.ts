@@ -51,7 +51,7 @@ describe("Slack adapter start-up", () => {
 
   it("answers 503 on /slack/events until the token is verified, then serves Slack", async () => {
     const adapter = adapterWith({ SLACK_BOT_TOKEN: "xoxb-test" });
-    const http = await startHttpServer([adapter], 0, () => adapter.ready(), "127.0.0.1");
+    const http = await startHttpServer([adapter], { port: 0, isReady: () => adapter.ready(), host: "127.0.0.1" });
     try {
       const body = form(slashPayload("/budget", "", MEMBER, fake.responseUrl("early")));
       const post = () => fetch(`http://127.0.0.1:${http.port}/slack/events`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...signedHeaders(SIGNING_SECRET, body) }, body });

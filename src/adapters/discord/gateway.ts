@@ -40,9 +40,10 @@ export class DiscordGatewayAdapter implements Adapter {
     this.ctx.logger?.info({ platform: "discord", mode: "gateway", user: this.client.user?.tag }, "discord connected");
   }
 
-  async stop(): Promise<void> {
-    await this.inFlight.drain();
+  async stop(graceMs?: number): Promise<number> {
+    const unfinished = await this.inFlight.drain(graceMs);
     await this.client.destroy();
+    return unfinished;
   }
 
   ready(): boolean {
