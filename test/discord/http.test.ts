@@ -1,6 +1,7 @@
 // The HTTP interactions endpoint end to end: signed requests to the shared HTTP server on loopback.
 import { generateKeyPairSync, sign, type KeyObject } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { DELIVERY_RETRY } from "../../src/adapters/kit/retry.js";
 import { InteractionResponseType, InteractionType, MessageFlags, PermissionFlagsBits } from "discord.js";
 import { Bot } from "../../src/core/bot.js";
 import { startHttpServer, type HttpServer } from "../../src/http.js";
@@ -25,12 +26,20 @@ describe("Discord HTTP interactions endpoint", () => {
   const logs = collectingLogger();
   /** What the fake REST API answers: Discord's own "Unknown Webhook" when set, as for an expired interaction token. */
   let webhookGone = false;
+  /** Every REST call answered 429, as when Discord rate-limits the bot. */
+  let limited = false;
 
   beforeAll(async () => {
     const pair = generateKeyPairSync("ed25519");
     privateKey = pair.privateKey;
     const publicKeyHex = pair.publicKey.export({ format: "der", type: "spki" }).subarray(-32).toString("hex");
-    api = await startFakeDiscordApi(() => (webhookGone ? { status: 404, body: { message: "Unknown Webhook", code: 10015 } } : { status: 200, body: {} }));
+    api = await startFakeDiscordApi(() =>
+      limited
+        ? { status: 429, body: { message: "You are being rate limited.", retry_after: 0.01, global: false } }
+        : webhookGone
+          ? { status: 404, body: { message: "Unknown Webhook", code: 10015 } }
+          : { status: 200, body: {} },
+    );
     ctx = { bot: await Bot.create({ knowledgeDir: "knowledge", logger: logs.logger }), logger: logs.logger, admins: { roleIds: ["777"], userIds: [] }, deferAfterMs: DEFER_AFTER_MS };
     adapter = new DiscordHttpAdapter(ctx, { publicKey: publicKeyHex, applicationId: APP_ID, apiUrl: api.url });
     await adapter.start();
@@ -179,6 +188,23 @@ describe("Discord HTTP interactions endpoint", () => {
     } finally {
       ctx.deferAfterMs = DEFER_AFTER_MS;
       webhookGone = false;
+    }
+  });
+
+  it("gives up a deferred edit that keeps getting 429 after a bounded number of attempts, and logs it", async () => {
+    ctx.deferAfterMs = 0;
+    limited = true;
+    try {
+      const before = api.requests.length;
+      await post(command("budget", [], { token: "limited" }));
+      await vi.waitFor(() => expect(logs.lines.some((l) => l.msg === "discord follow-up failed")).toBe(true), { timeout: 10_000 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const calls = api.requests.slice(before);
+      expect(calls.filter((r) => r.method === "PATCH")).toHaveLength(DELIVERY_RETRY.attempts);
+      expect(calls.filter((r) => r.method === "POST").length).toBeLessThanOrEqual(DELIVERY_RETRY.attempts);
+    } finally {
+      ctx.deferAfterMs = DEFER_AFTER_MS;
+      limited = false;
     }
   });
 

@@ -17,6 +17,8 @@ import type { Adapter, Route } from "../adapter.js";
 import { InFlight } from "../kit/in-flight.js";
 import { PRIVATE_OPTION } from "./commands.js";
 import { interactionSchema } from "./payload.js";
+import { rateLimited, REST_LIMITS } from "./rest.js";
+import { withRetries } from "../kit/retry.js";
 import type { DiscordMessage } from "./render.js";
 import { answerMessages, apology, askedForButton, askedForCommand, commandArgs, completions, within, type Asked, type DiscordContext, type Identity } from "./translate.js";
 import { discordPublicKey, verifyInteraction } from "./verify.js";
@@ -68,7 +70,7 @@ export class DiscordHttpAdapter implements Adapter {
   constructor(private readonly ctx: DiscordContext, private readonly options: InteractionsOptions) {
     this.key = discordPublicKey(options.publicKey);
     // Webhook routes authenticate by the interaction token in the path: no bot token is needed.
-    this.rest = new REST(options.apiUrl ? { api: options.apiUrl } : {});
+    this.rest = new REST({ ...REST_LIMITS, ...(options.apiUrl ? { api: options.apiUrl } : {}) });
     this.routes = { "/interactions": (req, res, body) => void this.serve(req, res, body) };
   }
 
@@ -151,14 +153,14 @@ export class DiscordHttpAdapter implements Adapter {
       afterwards: async () => {
         const [first, ...rest] = await pending;
         const { flags: _fixedAtDeferral, ...edit } = first;
-        await this.rest.patch(Routes.webhookMessage(this.options.applicationId, i.token), { body: edit, auth: false });
+        await withRetries(() => this.rest.patch(Routes.webhookMessage(this.options.applicationId, i.token), { body: edit, auth: false }), rateLimited);
         await this.followUps(i, rest);
       },
     };
   }
 
   private async followUps(i: APIInteraction, messages: DiscordMessage[]): Promise<void> {
-    for (const body of messages) await this.rest.post(Routes.webhook(this.options.applicationId, i.token), { body, auth: false });
+    for (const body of messages) await withRetries(() => this.rest.post(Routes.webhook(this.options.applicationId, i.token), { body, auth: false }), rateLimited);
   }
 
   private track(i: APIInteraction, work: () => Promise<void>): void {
