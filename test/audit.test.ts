@@ -81,8 +81,10 @@ describe("the reload audit log", () => {
     await writeFile(blocked, "");
     const bot = await Bot.create({ knowledgeDir: pack.dir, onReload: reloadAuditLog(blocked) });
     await pack.write("schedule.json", tinySchedule([event(1, "A")]));
-    const outcome = await bot.reload({ ...SLACK_ADMIN });
-    expect(outcome.ok).toBe(true);
-    expect(bot.snapshot.version).toBe(outcome.version);
+    const reply = await ask(bot, "/reload", { user: { ...SLACK_ADMIN }, lang: "en" });
+    expect(reply.answered).toBe(true);
+    expect(bot.snapshot.knowledge.sessions.has("1")).toBe(true);
+    // The admin learns that the record is missing, and why.
+    expect(reply.body).toMatch(/The reload audit log could not be written: .*(ENOTDIR|EEXIST)/);
   });
 });
