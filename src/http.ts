@@ -147,9 +147,24 @@ function readBody(req: IncomingMessage, limits: HttpLimits): Promise<Buffer> {
   });
 }
 
-/** A JSON answer; `close` ends the connection too (the client's body, if any, is not read). */
+/** How long a refused client gets to read its answer before the connection is cut. */
+const LINGER_MS = 1_000;
+
+/**
+ * A JSON answer; `close` ends the connection too, without reading the body. Closing at once while the client is still
+ * sending would reset the connection and lose the answer (a 413 the client never sees), so the server stops
+ * reading, says it is done sending, and cuts the connection a moment later, when the client has read the answer.
+ */
 function json(res: ServerResponse, status: number, body: unknown, close = false): void {
   if (res.headersSent) return void res.destroy();
-  res.writeHead(status, { "content-type": "application/json", ...(close ? { connection: "close" } : {}) }).end(JSON.stringify(body));
-  if (close) res.once("finish", () => res.socket?.destroySoon());
+  // Not `connection: close`: Node would then destroy the socket itself as soon as the answer is written.
+  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+  if (!close) return;
+  res.req.removeAllListeners("data");
+  res.req.pause();
+  res.once("finish", () => {
+    const socket = res.socket;
+    socket?.end();
+    setTimeout(() => socket?.destroy(), LINGER_MS).unref();
+  });
 }

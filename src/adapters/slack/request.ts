@@ -29,16 +29,18 @@ export function signedBySlack(headers: IncomingHttpHeaders, body: Buffer, secret
 export const recentSignatures = () => new RecentIds(50_000, MAX_CLOCK_SKEW_SECONDS * 2 * 1000);
 
 const id = z.string().min(1).max(100);
+/** Where answers are posted: Slack's hooks are https; nothing else (a file: or internal scheme) is ever fetched. */
+const httpsUrl = z.url({ protocol: /^https?$/ }).max(2_000);
 const text = z.string().max(40_000);
 const optionalText = text.optional();
 
-const slashCommand = z.looseObject({ command: z.string().startsWith("/").max(100), text: text.default(""), user_id: id, user_name: optionalText, channel_id: id.optional(), response_url: z.url() });
+const slashCommand = z.looseObject({ command: z.string().startsWith("/").max(100), text: text.default(""), user_id: id, user_name: optionalText, channel_id: id.optional(), response_url: httpsUrl });
 
 const blockActions = z.looseObject({
   type: z.literal("block_actions"),
   user: z.looseObject({ id, name: optionalText }),
   actions: z.array(z.looseObject({ action_id: z.string().max(255), value: optionalText })).max(25),
-  response_url: z.url(),
+  response_url: httpsUrl,
   channel: z.looseObject({ id }).optional(),
 });
 
