@@ -44,9 +44,9 @@ interface Connection {
 
 type Refusal = "body too large" | "body too slow" | "connection shed";
 
+/** Serves the routes of `adapters` (a list the caller may still fill) and the health checks. */
 export async function startHttpServer(adapters: readonly Adapter[], options: HttpOptions): Promise<HttpServer> {
   const limits = { ...HTTP_LIMITS, ...options.limits };
-  const routes = new Map(adapters.flatMap((a) => Object.entries(a.routes ?? {})));
   const connections = new Map<Socket, Connection>();
   const refused = new Map<Refusal, number>();
   const count = (why: Refusal) => refused.set(why, (refused.get(why) ?? 0) + 1);
@@ -59,7 +59,8 @@ export async function startHttpServer(adapters: readonly Adapter[], options: Htt
       const ready = options.isReady();
       return json(res, ready ? 200 : 503, { ready });
     }
-    const route = routes.get(path);
+    // Looked up per request: main.ts starts the server (for health checks) before the adapters exist.
+    const route = adapters.find((a) => a.routes?.[path])?.routes?.[path];
     if (!route) return json(res, 404, { error: "not found" }, true);
     readBody(req, limits).then(
       (body) => {

@@ -41,7 +41,7 @@ describe("analysis never throws", () => {
 
   it(`runs every analysis step on ${fuzzRuns(3_000)} name-like words without throwing`, () => {
     const random = mulberry32(FUZZ_SEED + 9);
-    const steps = Object.entries(analyze).filter((e): e is [string, (w: string) => unknown] => typeof e[1] === "function");
+    const steps = Object.entries(analyze as Record<string, unknown>).filter((e): e is [string, (w: string) => unknown] => typeof e[1] === "function");
     expect(steps.map(([name]) => name)).toEqual(expect.arrayContaining(["fromQwerty", "jamo", "choseong", "words", "stripParticle"]));
     for (let run = 0; run < fuzzRuns(3_000); run++) {
       const word = nameLike(random);
