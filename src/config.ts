@@ -87,6 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return c;
 }
 
+/** Where start-ups keep the last snapshot they built, to start faster while the knowledge is unchanged. */
+export const cacheDir = (c: Config): string => `${c.DATA_DIR.replace(/\/+$/, "")}/cache`;
+
 /** The port HTTP modes listen on. */
 export const httpPort = (c: Config): number => c.PORT ?? 3000;
 

@@ -11,7 +11,7 @@ import { reloadAuditLog } from "./audit.js";
 import { coalesce } from "./coalesce.js";
 import { Bot, KnowledgeError } from "./core/bot.js";
 import type { User } from "./core/protocol.js";
-import { ConfigError, httpPort, loadConfig, platformsEnabled, servesHttpRoutes, type Config } from "./config.js";
+import { cacheDir, ConfigError, httpPort, loadConfig, platformsEnabled, servesHttpRoutes, type Config } from "./config.js";
 import { startHttpServer, type HttpServer } from "./http.js";
 import { createLogger } from "./log.js";
 import { logUncaughtWith, onSighup } from "./process-policy.js";
@@ -43,6 +43,7 @@ export async function start(): Promise<void> {
     logger,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     onReload: reloadAuditLog(config.DATA_DIR),
+    cacheDir: cacheDir(config),
   });
   logger.info({ version: bot.snapshot.version, files: bot.snapshot.files.length }, "knowledge loaded");
   onSighup(coalesce(() => bot.reload(SIGNAL_USER)));

@@ -3,7 +3,7 @@
 import "dotenv/config";
 import { createInterface } from "node:readline";
 import { Bot, KnowledgeError } from "../../core/bot.js";
-import { ConfigError, loadConfig } from "../../config.js";
+import { cacheDir, ConfigError, loadConfig } from "../../config.js";
 import { createLogger } from "../../log.js";
 import { CONSOLE_USER } from "./adapter.js";
 import { renderJson, renderText } from "./render.js";
@@ -24,7 +24,13 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const bot = await Bot.create({ knowledgeDir: config.KNOWLEDGE_DIR, scheduleUrls: config.SCHEDULE_URLS, defaultLang: config.DEFAULT_LANG, logger: createLogger(config.LOG_LEVEL ?? "warn") });
+  const bot = await Bot.create({
+    knowledgeDir: config.KNOWLEDGE_DIR,
+    scheduleUrls: config.SCHEDULE_URLS,
+    defaultLang: config.DEFAULT_LANG,
+    logger: createLogger(config.LOG_LEVEL ?? "warn"),
+    cacheDir: cacheDir(config),
+  });
   const answer = (text: string) => bot.handle({ text, user: CONSOLE_USER });
   if (!jsonl) {
     const a = await answer(text);

@@ -3,11 +3,15 @@
 // or in a worker thread (reloads, so that a large pack never holds up the answers).
 import { Worker } from "node:worker_threads";
 import { fingerprintOf, type Fingerprint } from "../knowledge/diff.js";
-import { loadKnowledge, type LoadOptions } from "../knowledge/load.js";
+import type { LoadOptions } from "../knowledge/load.js";
 import type { Knowledge, KnowledgeProblem } from "../knowledge/schema.js";
-import { buildDocuments, type SearchDoc } from "../search/documents.js";
+import { buildDocuments } from "../search/documents.js";
 import { searchEngine, type Searcher } from "../search/index.js";
+import { cachedSnapshot, saveToCache } from "./cache.js";
+import { Assembler, type Assembled, type Prepared, type SnapshotMessage } from "./stream.js";
 import { buildTables, type SnapshotTables } from "./tables.js";
+
+export type { Prepared } from "./stream.js";
 
 export interface Snapshot {
   readonly knowledge: Knowledge;
@@ -29,16 +33,8 @@ export interface BuildOptions extends LoadOptions {
   offThread?: boolean;
   /** The worker's heap limit in MB: a pack too large for it fails the reload instead of exhausting the process. */
   workerHeapMb?: number;
-}
-
-/** Everything but the index, which only the thread that answers can hold. */
-export interface Prepared {
-  knowledge: Knowledge;
-  docs: SearchDoc[];
-  tables: SnapshotTables;
-  fingerprint: Fingerprint;
-  version: string;
-  files: string[];
+  /** Where a start-up keeps the last snapshot it built (cache.ts); none without. */
+  cacheDir?: string;
 }
 
 export type PrepareResult = { ok: true; prepared: Prepared } | { ok: false; problems: KnowledgeProblem[]; version: string };
@@ -52,6 +48,8 @@ export const unexpected = (where: string, error: unknown): KnowledgeProblem => (
 /** Reads, validates, merges and indexes-to-be: the builder's steps that need no answering thread. Never throws. */
 export async function prepare(dir: string, options: LoadOptions): Promise<PrepareResult> {
   try {
+    // Loaded only when the knowledge is read: a start-up served from the cache never loads the YAML parser.
+    const { loadKnowledge } = await import("../knowledge/load.js");
     const loaded = await loadKnowledge(dir, options);
     if (!loaded.knowledge) return { ok: false, problems: loaded.problems, version: loaded.version };
     const docs = buildDocuments(loaded.knowledge);
@@ -62,28 +60,21 @@ export async function prepare(dir: string, options: LoadOptions): Promise<Prepar
   }
 }
 
-const snapshotOf = (p: Omit<Prepared, "docs">, index: Searcher, loadedBy: string): Snapshot =>
+const snapshotOf = (p: Omit<Assembled, "index">, index: Searcher, loadedBy: string): Snapshot =>
   Object.freeze({ knowledge: p.knowledge, index, tables: p.tables, fingerprint: p.fingerprint, version: p.version, loadedAt: new Date(), loadedBy, files: p.files });
 
 export async function buildSnapshot(dir: string, loadedBy: string, options: BuildOptions = {}): Promise<SnapshotResult> {
   if (options.offThread) return buildInWorker(dir, loadedBy, options);
+  const cached = options.cacheDir && (await cachedSnapshot(options.cacheDir, dir, options));
+  if (cached) return { ok: true, snapshot: snapshotOf(cached, cached.index, loadedBy) };
   const result = await prepare(dir, options);
   if (!result.ok) return result;
+  if (options.cacheDir) await saveToCache(options.cacheDir, dir, options, result.prepared);
   return { ok: true, snapshot: snapshotOf(result.prepared, searchEngine.build(result.prepared.docs), loadedBy) };
 }
 
-/**
- * What worker.ts sends, one message at a time: the knowledge's items with their hashes, the documents, the tables,
- * the index in parts, then the rest. It sends the next message only when this thread asks for it: Node delivers
- * every message already queued in one go, which would be one long stall.
- */
-export type WorkerMessage =
-  | { kind: "failed"; problems: KnowledgeProblem[]; version: string }
-  | { kind: "items"; section: string; items: { id: string }[]; hashes: string[] }
-  | { kind: "docs"; docs: SearchDoc[] }
-  | { kind: "names"; entries: [string, string[]][] }
-  | { kind: "index"; part: string }
-  | { kind: "done"; event: Knowledge["event"]; budget: Knowledge["budget"]; hashes: Fingerprint; version: string; files: string[] };
+/** What worker.ts sends: the snapshot's messages (stream.ts), or its problems. */
+export type WorkerMessage = SnapshotMessage;
 
 export interface WorkerInput {
   dir: string;
@@ -102,31 +93,10 @@ function startWorker(workerData: WorkerInput, heapMb: number | undefined): Worke
   return new Worker(boot, { eval: true, workerData, resourceLimits });
 }
 
-/** The knowledge's sections, their hashes, documents and names, filled as the worker's slices arrive. */
-class Received {
-  readonly items = new Map<string, Map<string, unknown>>();
-  readonly hashes = new Map<string, Map<string, string>>();
-  readonly docs = new Map<string, SearchDoc>();
-  readonly names = new Map<string, string[]>();
-
-  take(message: WorkerMessage): void {
-    if (message.kind === "items") {
-      const items = this.items.get(message.section) ?? this.items.set(message.section, new Map()).get(message.section)!;
-      const hashes = this.hashes.get(message.section) ?? this.hashes.set(message.section, new Map()).get(message.section)!;
-      message.items.forEach((item, i) => {
-        items.set(item.id, item);
-        hashes.set(item.id, message.hashes[i]);
-      });
-    } else if (message.kind === "docs") for (const doc of message.docs) this.docs.set(doc.id, doc);
-    else if (message.kind === "names") for (const [key, keys] of message.entries) this.names.set(key, keys);
-  }
-}
-
 function buildInWorker(dir: string, loadedBy: string, options: BuildOptions): Promise<SnapshotResult> {
   const { scheduleUrls, fetchLimits } = options;
   const worker = startWorker({ dir, options: { scheduleUrls, fetchLimits } }, options.workerHeapMb);
-  const received = new Received();
-  const index = searchEngine.receiver(received.docs);
+  const assembler = new Assembler();
   // The next message once the event loop has had its turn.
   const next = () => void setImmediate(() => worker.postMessage("next"));
   return new Promise<SnapshotResult>((resolve) => {
@@ -137,14 +107,10 @@ function buildInWorker(dir: string, loadedBy: string, options: BuildOptions): Pr
     worker.on("exit", exited);
     worker.on("message", (message: WorkerMessage) => {
       if (message.kind === "failed") return resolve({ ok: false, problems: message.problems, version: message.version });
-      if (message.kind === "index") index.add(message.part);
-      else received.take(message);
-      if (message.kind !== "done") return next();
+      const assembled = assembler.take(message);
+      if (!assembled) return next();
       worker.off("exit", exited);
-      const knowledge = { ...Object.fromEntries(received.items), event: message.event, budget: message.budget } as unknown as Knowledge;
-      const fingerprint = { ...Object.fromEntries(received.hashes), ...message.hashes };
-      const prepared = { knowledge, tables: { names: received.names }, fingerprint, version: message.version, files: message.files };
-      index.result().then((searcher) => resolve({ ok: true, snapshot: snapshotOf(prepared, searcher, loadedBy) }), died);
+      assembled.then((a) => resolve({ ok: true, snapshot: snapshotOf(a, a.index, loadedBy) }), died);
     });
   }).finally(() => void worker.terminate());
 }
