@@ -12,10 +12,29 @@ let hungUp = false;
 
 const describe = (error: unknown) => (error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { value: String(error) });
 
+/** Logs an error nothing caught, unless logging is what failed: an error while reporting one is not reported again. */
+let reporting = false;
+function report(error: unknown, message: string): void {
+  if (reporting) return;
+  reporting = true;
+  try {
+    log({ err: describe(error) }, message);
+  } catch {
+    // Nowhere left to write it.
+  } finally {
+    reporting = false;
+  }
+}
+
 export function installProcessPolicy(): void {
   process.on("SIGHUP", () => (onHangUp ? onHangUp() : (hungUp = true)));
-  process.on("uncaughtException", (error) => log({ err: describe(error) }, "uncaught exception: logged, still serving"));
-  process.on("unhandledRejection", (reason) => log({ err: describe(reason) }, "unhandled rejection: logged, still serving"));
+  process.on("uncaughtException", (error) => report(error, "uncaught exception: logged, still serving"));
+  process.on("unhandledRejection", (reason) => report(reason, "unhandled rejection: logged, still serving"));
+  // Output whose reader has gone (`npm start | head`, a closed terminal) ends the process, as Node's default would:
+  // there is no one left to answer, and every further write would fail again.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" ? process.exit(0) : report(error, "output failed")));
+  }
 }
 
 /** Where the policy logs, once there is a logger. */

@@ -44,6 +44,17 @@ describe("the console chat (npm start without credentials)", () => {
     expect(r.stdout).toContain("출처:");
   });
 
+  it("ends when its output's reader has gone (`npm start | head -1`), instead of erring on every write", async () => {
+    const child = spawn(process.execPath, ["dist/main.js"], { env: { PATH: process.env.PATH ?? "" }, stdio: ["pipe", "pipe", "pipe"] });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    child.stdout.once("data", () => {
+      child.stdout.destroy();
+      child.stdin.write("예산\n예산\n");
+    });
+    expect(await exited).toBe(0);
+    child.stdin.destroy();
+  });
+
   it("lets the console user reload, as an admin", async () => {
     const r = await run("dist/main.js", [], "/reload\n");
     expect(r.stdout).toContain("다시 불러왔습니다");
