@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { AUDIT_FILE, reloadAuditLog, type AuditLine } from "../src/audit.js";
 import { Bot } from "../src/core/bot.js";
-import { ask } from "./core/fixture.js";
+import { ask, RELOADS } from "./core/fixture.js";
 import { copyDefaultPack, type TempPack } from "./core/pack.js";
 import { SHARED_SCHEDULE, event, tempFolder, tinySchedule } from "./knowledge/schedule-fixtures.js";
 
@@ -30,7 +30,7 @@ async function setUp(): Promise<{ pack: TempPack; dataDir: string; bot: Bot }> {
 const readLog = async (dataDir: string): Promise<AuditLine[]> =>
   (await readFile(join(dataDir, AUDIT_FILE), "utf8")).trim().split("\n").map((line) => JSON.parse(line) as AuditLine);
 
-describe("the reload audit log", () => {
+describe("the reload audit log", RELOADS, () => {
   it("appends one JSON line per reload: when, who and from where, the versions, the changes by name or every problem", async () => {
     const { pack, dataDir, bot } = await setUp();
     const v0 = bot.snapshot.version;

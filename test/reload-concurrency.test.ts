@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { User } from "../src/core/protocol.js";
 import { watchFolder } from "../src/watch.js";
-import { ask } from "./core/fixture.js";
+import { ask, RELOADS } from "./core/fixture.js";
 import { copyDefaultPack, type TempPack } from "./core/pack.js";
 import { ADMIN, SHARED_SCHEDULE, event, recordingBot, serve, tinySchedule } from "./knowledge/schedule-fixtures.js";
 
@@ -52,7 +52,7 @@ async function until(condition: () => boolean, ms = 5_000): Promise<void> {
   }
 }
 
-describe("reloads", () => {
+describe("reloads", RELOADS, () => {
   it("run one at a time, in the order asked, each starting from the knowledge the one before left", async () => {
     const { url, stats } = await editions(80);
     const { bot, events } = await recordingBot((await pack()).dir, { scheduleUrls: [url], fetchLimits: LIMITS });

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { Bot } from "../../src/core/bot.js";
 import { event, serve, tinySchedule } from "../knowledge/schedule-fixtures.js";
-import { ask } from "./fixture.js";
+import { ask, RELOADS } from "./fixture.js";
 import { copyDefaultPack } from "./pack.js";
 
 let cleanups: (() => Promise<void>)[] = [];
@@ -25,7 +25,7 @@ async function setUp() {
 
 const ADMIN = { id: "U1", platform: "slack", isAdmin: true } as const;
 
-describe("the start-up cache", () => {
+describe("the start-up cache", RELOADS, () => {
   it("serves an unchanged pack from the kept snapshot, which answers, reloads and diffs like a built one", async () => {
     const { pack, cacheDir } = await setUp();
     const built = await Bot.create({ knowledgeDir: pack.dir, cacheDir });

@@ -17,6 +17,7 @@ import {
 } from "../../src/adapters/discord/gateway-handlers.js";
 import { DEFER_AFTER_MS, type DiscordContext } from "../../src/adapters/discord/translate.js";
 import { collectingLogger, expectSendable, startFakeDiscordApi, textOf } from "./support.js";
+import { RELOADS } from "../core/fixture.js";
 
 type Call = [method: string, options: ReplyOptions | EditOptions | { flags?: number } | { name: string; value: string }[]];
 
@@ -134,7 +135,7 @@ describe("Discord gateway handlers", () => {
     expect(textOf([replyOf(i)])).toContain("4,600억");
   });
 
-  it("refuses reload to a member without Manage Server, and runs it with Manage Server", async () => {
+  it("refuses reload to a member without Manage Server, and runs it with Manage Server", RELOADS, async () => {
     const refused = new FakeInteraction({ kind: "command", name: "reload" });
     await handleInteraction(ctx, refused);
     expect(replyOf(refused).flags).toBe(MessageFlags.Ephemeral);

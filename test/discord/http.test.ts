@@ -13,6 +13,7 @@ import { suggestionId } from "../../src/adapters/discord/custom-id.js";
 import { DEFER_AFTER_MS, type DiscordContext } from "../../src/adapters/discord/translate.js";
 import type { DiscordMessage } from "../../src/adapters/discord/render.js";
 import { collectingLogger, expectSendable, startFakeDiscordApi, textOf } from "./support.js";
+import { RELOADS } from "../core/fixture.js";
 
 const APP_ID = "111";
 const SAMPLE_ARGS: Record<string, string> = { name: "고우찬", query: "AI", area: "모니터링", question: "예산 얼마야?", action: "status" };
@@ -124,7 +125,7 @@ describe("Discord HTTP interactions endpoint", () => {
     expect(unsigned.status).toBe(401);
   });
 
-  it("refuses reload to a member without Manage Server (ephemeral, logged) and runs it for an admin role", async () => {
+  it("refuses reload to a member without Manage Server (ephemeral, logged) and runs it for an admin role", RELOADS, async () => {
     const refused = await post(command("reload"));
     expect(refused.body.data!.flags).toBe(MessageFlags.Ephemeral);
     expect(textOf([refused.body.data!])).toContain("관리자");
@@ -141,7 +142,7 @@ describe("Discord HTTP interactions endpoint", () => {
     }
   });
 
-  it("defers an admin command privately even without the private option: the reload summary never reaches the channel", async () => {
+  it("defers an admin command privately even without the private option: the reload summary never reaches the channel", RELOADS, async () => {
     ctx.deferAfterMs = 0;
     try {
       const before = api.requests.length;

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { AUDIT_FILE, reloadAuditLog } from "../../src/audit.js";
 import { Bot, KnowledgeError } from "../../src/core/bot.js";
 import { loadKnowledge } from "../../src/core/knowledge/load.js";
-import { ask } from "../core/fixture.js";
+import { ask, RELOADS } from "../core/fixture.js";
 import { copyDefaultPack, type TempPack } from "../core/pack.js";
 import { collectingLogger } from "../discord/support.js";
 import { ADMIN } from "./schedule-fixtures.js";
@@ -31,7 +31,7 @@ async function pack(): Promise<TempPack> {
   return p;
 }
 
-describe("hostile knowledge files", () => {
+describe("hostile knowledge files", RELOADS, () => {
   it("an alias bomb is a problem naming its file, not a crash or a hang", async () => {
     const p = await pack();
     await p.write("bomb.yaml", ALIAS_BOMB);

@@ -6,7 +6,7 @@ import { collectingLogger } from "../discord/support.js";
 import { loadKnowledge } from "../../src/core/knowledge/load.js";
 import { formatProblem } from "../../src/core/knowledge/schema.js";
 import { fetchSchedule } from "../../src/core/knowledge/schedule-fetch.js";
-import { ask } from "../core/fixture.js";
+import { ask, RELOADS } from "../core/fixture.js";
 import { copyDefaultPack, type TempPack } from "../core/pack.js";
 import { ADMIN, event, recordingBot, serve, tinySchedule } from "./schedule-fixtures.js";
 
@@ -51,7 +51,7 @@ afterAll(async () => {
   await pack.remove();
 });
 
-describe("schedule URLs", () => {
+describe("schedule URLs", RELOADS, () => {
   it("are fetched, merged with the pack, listed among its files and part of its version", async () => {
     const url = `${server.url}/schedule.json`;
     const r = await loadKnowledge(pack.dir, { scheduleUrls: [url], fetchLimits: LIMITS });

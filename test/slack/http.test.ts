@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { LIMITS, SHARE_ACTION_ID, SUGGEST_ACTION_PREFIX } from "../../src/adapters/slack/render.js";
 import { BOT_USER_ID, buttonPayload, eventPayload, signedHeaders, slashPayload, startFakeSlack, type FakeSlack, type Posted } from "./fake-slack.js";
 import { ADMIN, captureLogs, form, MEMBER, SIGNING_SECRET, startSlack, type RunningSlack } from "./harness.js";
+import { RELOADS } from "../core/fixture.js";
 
 const FORM = "application/x-www-form-urlencoded";
 const JSON_TYPE = "application/json";
@@ -136,7 +137,7 @@ describe("Slack HTTP mode: slash commands", () => {
     for (const sequence of FORBIDDEN) expect(sent).not.toContain(sequence);
   });
 
-  it("refuses /reload to a non-admin, privately, and logs the attempt; lets an admin run it", async () => {
+  it("refuses /reload to a non-admin, privately, and logs the attempt; lets an admin run it", RELOADS, async () => {
     await slash("/reload", "status", MEMBER, "reload-member");
     const refused = await answerAt("reload-member");
     expect(refused.response_type).toBe("ephemeral");
