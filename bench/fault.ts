@@ -48,7 +48,7 @@ export async function faultBench(): Promise<void> {
     { bot, logger, admins: { roleIds: [], userIds: [] }, deferAfterMs: 0 },
     { publicKey: keys.publicKeyHex, applicationId: DISCORD_APPLICATION_ID, apiUrl: fake.discordApiUrl },
   );
-  const http = await startHttpServer([slack, discord], 0, () => true, "127.0.0.1");
+  const http = await startHttpServer([slack, discord], { port: 0, isReady: () => true, host: "127.0.0.1" });
   await Promise.all([slack.start(), discord.start()]);
 
   const postMessage = (d: Delivery) => d.route === "chat.postMessage";

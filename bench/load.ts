@@ -75,7 +75,7 @@ export async function loadBench(): Promise<void> {
     DISCORD_API_URL: fake.discordApiUrl,
   });
   const adapters = await createAdapters(config, bot, createLogger("error"));
-  const http = await startHttpServer(adapters, 0, () => adapters.every((a) => a.ready()), "127.0.0.1");
+  const http = await startHttpServer(adapters, { port: 0, isReady: () => adapters.every((a) => a.ready()), host: "127.0.0.1" });
   await Promise.all(adapters.map((a) => a.start()));
 
   // Every 2 s the pack changes and an admin reloads it: each answer must come whole from one version.

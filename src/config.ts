@@ -24,7 +24,8 @@ const schema = z.object({
   DATA_DIR: z.string().default("./data"),
   DEFAULT_LANG: keyword.pipe(z.enum(["ko", "en"]).default("ko")),
   LOG_LEVEL: keyword.pipe(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** The HTTP server's port: HTTP modes listen on it (3000 when unset); Socket Mode and the gateway serve health checks on it only when it is set. */
+  PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** The address the HTTP server listens on: every interface by default, as platforms expect; 127.0.0.1 for local tests. */
   HOST: optional,
   SLACK_BOT_TOKEN: optional.pipe(z.string().regex(/^xoxb-/, "a bot token starts with xoxb-").optional()),
@@ -70,8 +71,11 @@ export class ConfigError extends Error {
 /** A problem with a variable, naming where to find its value. */
 export const explain = (name: string, message: string) => `${name}: ${message}${WHERE[name] ? ` (find it in ${WHERE[name]})` : ""}`;
 
+/** `.env.example` leaves most values empty (`LOG_LEVEL=`): an empty or blank value means "unset", so the default. */
+const withoutBlanks = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  const parsed = schema.safeParse(withoutBlanks(env));
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => explain(String(i.path[0]), i.message)));
   const c = parsed.data;
   const problems: string[] = [];
@@ -102,6 +106,13 @@ export function botOptions(c: Config) {
     ...(now ? { clock: () => now } : {}),
   };
 }
+
+/** The port HTTP modes listen on. */
+export const httpPort = (c: Config): number => c.PORT ?? 3000;
+
+/** Whether a platform is on in a mode the platform reaches over HTTP (Slack without an app token, Discord interactions). */
+export const servesHttpRoutes = (c: Config): boolean =>
+  (Boolean(c.SLACK_BOT_TOKEN) && !c.SLACK_APP_TOKEN) || (c.DISCORD_MODE === "http" && Boolean(c.DISCORD_PUBLIC_KEY));
 
 /** Whether the configuration turns on a chat platform (else the console chat runs). */
 export const platformsEnabled = (c: Config): boolean =>

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { AUDIT_FILE, reloadAuditLog, type AuditLine } from "../src/audit.js";
 import { Bot } from "../src/core/bot.js";
-import { ask } from "./core/fixture.js";
+import { ask, RELOADS } from "./core/fixture.js";
 import { copyDefaultPack, type TempPack } from "./core/pack.js";
 import { SHARED_SCHEDULE, event, tempFolder, tinySchedule } from "./knowledge/schedule-fixtures.js";
 
@@ -30,7 +30,7 @@ async function setUp(): Promise<{ pack: TempPack; dataDir: string; bot: Bot }> {
 const readLog = async (dataDir: string): Promise<AuditLine[]> =>
   (await readFile(join(dataDir, AUDIT_FILE), "utf8")).trim().split("\n").map((line) => JSON.parse(line) as AuditLine);
 
-describe("the reload audit log", () => {
+describe("the reload audit log", RELOADS, () => {
   it("appends one JSON line per reload: when, who and from where, the versions, the changes by name or every problem", async () => {
     const { pack, dataDir, bot } = await setUp();
     const v0 = bot.snapshot.version;
@@ -83,8 +83,10 @@ describe("the reload audit log", () => {
     await writeFile(blocked, "");
     const bot = await Bot.create({ knowledgeDir: pack.dir, onReload: reloadAuditLog(blocked) });
     await pack.write("schedule.json", tinySchedule([event(1, "A")]));
-    const outcome = await bot.reload({ ...SLACK_ADMIN });
-    expect(outcome.ok).toBe(true);
-    expect(bot.snapshot.version).toBe(outcome.version);
+    const reply = await ask(bot, "/reload", { user: { ...SLACK_ADMIN }, lang: "en" });
+    expect(reply.answered).toBe(true);
+    expect(bot.snapshot.knowledge.sessions.has("1")).toBe(true);
+    // The admin learns that the record is missing, and why.
+    expect(reply.body).toMatch(/The reload audit log could not be written: .*(ENOTDIR|EEXIST)/);
   });
 });

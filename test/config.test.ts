@@ -1,7 +1,10 @@
-// The environment as a newcomer writes it: every variable a mode needs is named with where to find it, and the
-// variables with a fixed set of values read them in any case.
+// The environment as a newcomer writes it: every variable a mode needs is named with where to find it, the
+// variables with a fixed set of values read them in any case, and `cp .env.example .env` starts, every empty value
+// meaning "default".
+import { readFileSync } from "node:fs";
+import { parse } from "dotenv";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, platformsEnabled } from "../src/config.js";
+import { ConfigError, httpPort, loadConfig, platformsEnabled } from "../src/config.js";
 
 const problemsOf = (env: NodeJS.ProcessEnv): string => {
   try {
@@ -33,5 +36,23 @@ describe("configuration", () => {
 
   it("still refuses a value outside the set, naming the variable and the values it takes", () => {
     expect(problemsOf({ DISCORD_MODE: "websocket" })).toMatch(/DISCORD_MODE: .*"gateway"\|"http"/);
+  });
+});
+
+describe("the configuration", () => {
+  it("reads .env.example as it is, every empty value meaning the default", () => {
+    const example = parse(readFileSync(".env.example", "utf8"));
+    expect(Object.values(example)).toContain("");
+    expect(loadConfig(example)).toEqual(loadConfig({}));
+  });
+
+  it("treats an empty or blank value as unset for every variable", () => {
+    const blank = Object.fromEntries(Object.keys(parse(readFileSync(".env.example", "utf8"))).map((k) => [k, "  "]));
+    expect(loadConfig(blank)).toEqual(loadConfig({}));
+  });
+
+  it("serves HTTP on PORT, 3000 when unset", () => {
+    expect(httpPort(loadConfig({}))).toBe(3000);
+    expect(httpPort(loadConfig({ PORT: "8080" }))).toBe(8080);
   });
 });

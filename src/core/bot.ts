@@ -7,6 +7,7 @@ import { notAChoice, readChoices } from "./commands/choices.js";
 import { catalogue, helpDraft } from "./commands/index.js";
 import { argsFor, findCommand, parseLine } from "./commands/parse.js";
 import { countKnowledge, diffKnowledge, type SectionDiff } from "./knowledge/diff.js";
+import { redactUrl } from "./knowledge/redact-url.js";
 import { formatProblem, type KnowledgeProblem } from "./knowledge/schema.js";
 import { say, type Lang, type Localized } from "./locale.js";
 import type { Answer, Request, User } from "./protocol.js";
@@ -79,7 +80,16 @@ export class Bot {
   }
 
   static async create(options: BotOptions): Promise<Bot> {
-    const built = await buildSnapshot(options.knowledgeDir, SYSTEM_USER.name!, options);
+    let built = await buildSnapshot(options.knowledgeDir, SYSTEM_USER.name!, options);
+    // A schedule URL is someone else's server: one having a bad day must not keep the bot from starting. When only
+    // URLs failed, the bot starts without those (reported here), and every reload tries them again.
+    const urls = options.scheduleUrls ?? [];
+    const fromUrl = (p: KnowledgeProblem) => urls.some((url) => redactUrl(url) === p.file);
+    if (!built.ok && urls.length && built.problems.every(fromUrl)) {
+      const failed = new Set(built.problems.map((p) => p.file));
+      options.logger?.warn({ problems: built.problems.map(formatProblem) }, "schedule URLs left out at start-up: every reload tries them again");
+      built = await buildSnapshot(options.knowledgeDir, SYSTEM_USER.name!, { ...options, scheduleUrls: urls.filter((url) => !failed.has(redactUrl(url))) });
+    }
     if (!built.ok) throw new KnowledgeError(built.problems);
     return new Bot(options, built.snapshot);
   }
@@ -223,14 +233,20 @@ export class Bot {
       problems: built.ok ? [] : built.problems,
     };
     if (built.ok) this.current = built.snapshot;
-    this.options.logger?.info({ by: who, ok: event.ok, versionBefore: event.versionBefore, versionAfter: event.versionAfter, problems: event.problems.length }, "reload");
+    const logged = { by: who, ok: event.ok, versionBefore: event.versionBefore, versionAfter: event.versionAfter, problems: event.problems.map(formatProblem) };
+    if (event.ok) this.options.logger?.info(logged, "reload");
+    else this.options.logger?.warn(logged, "reload");
+    const summary = reloadSummary(event, this.current);
     try {
       await this.options.onReload?.(event);
     } catch (error) {
-      // The swap has happened: a failing listener (a full disk under the audit log) must not hide that.
+      // The swap has happened: a failing listener (a full disk under the audit log) must not hide that, nor be hidden.
       this.options.logger?.error({ err: error }, "reload listener failed");
+      const reason = error instanceof Error ? error.message : String(error);
+      summary.ko += `\n\n다시 불러오기 감사 기록을 남기지 못했습니다: ${reason}`;
+      summary.en += `\n\nThe reload audit log could not be written: ${reason}`;
     }
-    return { ok: built.ok, version: event.versionAfter, previousVersion: before.version, summary: reloadSummary(event, this.current) };
+    return { ok: built.ok, version: event.versionAfter, previousVersion: before.version, summary };
   }
 }
 

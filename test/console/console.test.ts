@@ -9,10 +9,11 @@ interface Run {
   stderr: string;
 }
 
-/** Runs a TypeScript entry point with only the variables given: no platform credentials leak in. */
+/** Runs a compiled entry point (dist/, as `npm start` and `npm run ask` do) with only the variables given: no platform
+ * credentials leak in. */
 function run(entry: string, args: string[], input: string, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
+    const child = spawn(process.execPath, [entry, ...args], {
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
       stdio: ["pipe", "pipe", "pipe"],
     });
@@ -26,11 +27,11 @@ function run(entry: string, args: string[], input: string, env: Record<string, s
   });
 }
 
-const ask = (args: string[], input = "", env?: Record<string, string>) => run("src/adapters/console/ask.ts", args, input, env);
+const ask = (args: string[], input = "", env?: Record<string, string>) => run("dist/adapters/console/ask.js", args, input, env);
 
 describe("the console chat (npm start without credentials)", () => {
   it("answers piped lines in order, commands and free text, and exits 0 at the end of input", async () => {
-    const r = await run("src/main.ts", [], "예산 얼마야?\n/speaker Gilbert\n/nonsense\nWhat is the capital of France?\n");
+    const r = await run("dist/main.js", [], "예산 얼마야?\n/speaker Gilbert\n/nonsense\nWhat is the capital of France?\n");
     expect(r.code).toBe(0);
     const budget = r.stdout.indexOf("4,600억 원");
     const gilbert = r.stdout.indexOf("Ko Woo-chan (고우찬)");
@@ -43,8 +44,19 @@ describe("the console chat (npm start without credentials)", () => {
     expect(r.stdout).toContain("출처:");
   });
 
+  it("ends when its output's reader has gone (`npm start | head -1`), instead of erring on every write", async () => {
+    const child = spawn(process.execPath, ["dist/main.js"], { env: { PATH: process.env.PATH ?? "" }, stdio: ["pipe", "pipe", "pipe"] });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    child.stdout.once("data", () => {
+      child.stdout.destroy();
+      child.stdin.write("예산\n예산\n");
+    });
+    expect(await exited).toBe(0);
+    child.stdin.destroy();
+  });
+
   it("lets the console user reload, as an admin", async () => {
-    const r = await run("src/main.ts", [], "/reload\n");
+    const r = await run("dist/main.js", [], "/reload\n");
     expect(r.stdout).toContain("다시 불러왔습니다");
   });
 });
@@ -85,7 +97,7 @@ describe("npm run ask", () => {
     afterAll(() => pack.remove());
 
     it("a broken pack: exit 1 and every problem on stderr, with file, line and field, and no stack trace", async () => {
-      for (const entry of ["src/adapters/console/ask.ts", "src/main.ts"]) {
+      for (const entry of ["dist/adapters/console/ask.js", "dist/main.js"]) {
         const r = await run(entry, ["예산"], "", { KNOWLEDGE_DIR: pack.dir });
         expect(r.code, entry).toBe(1);
         expect(r.stdout).toBe("");
@@ -95,7 +107,7 @@ describe("npm run ask", () => {
     });
 
     it("a bad variable: exit 1 naming it and where to get it", async () => {
-      const r = await run("src/main.ts", [], "", { SLACK_BOT_TOKEN: "not-a-token" });
+      const r = await run("dist/main.js", [], "", { SLACK_BOT_TOKEN: "not-a-token" });
       expect(r.code).toBe(1);
       expect(r.stderr).toContain("SLACK_BOT_TOKEN: a bot token starts with xoxb-");
       expect(r.stderr).toContain("OAuth & Permissions");
@@ -103,11 +115,19 @@ describe("npm run ask", () => {
     });
 
     it("DISCORD_MODE=http with nothing else: exit 1 naming what HTTP mode needs, not a console chat", async () => {
-      const r = await run("src/main.ts", [], "예산\n", { DISCORD_MODE: "HTTP" });
+      const r = await run("dist/main.js", [], "예산\n", { DISCORD_MODE: "HTTP" });
       expect(r.code).toBe(1);
       expect(r.stdout).toBe("");
       expect(r.stderr).toContain("DISCORD_PUBLIC_KEY: is missing");
       expect(r.stderr).toContain("DISCORD_APPLICATION_ID: is missing");
+    });
+
+    it("an unknown flag (a typo such as --jsnol): usage on stderr naming it, exit 2, nothing answered", async () => {
+      const r = await ask(["--jsnol", "예산"]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("unknown option --jsnol");
+      expect(r.stderr).toContain("usage: npm run ask");
+      expect(r.stdout).toBe("");
     });
 
     it("no question: usage on stderr, exit 2", async () => {

@@ -4,6 +4,13 @@ import type { Answer, Request } from "../../src/core/protocol.js";
 
 export const KNOWLEDGE_DIR = "knowledge";
 
+/**
+ * For tests that reload: a reload builds the knowledge in a worker thread, which under the test runner loads the
+ * TypeScript sources through tsx first; on a 2-core machine busy with other work (two test runs at once) one reload
+ * can take many seconds, so these tests wait longer than the default.
+ */
+export const RELOADS = { timeout: 120_000 };
+
 export function defaultBot(): Promise<Bot> {
   return Bot.create({ knowledgeDir: KNOWLEDGE_DIR });
 }

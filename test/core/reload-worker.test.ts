@@ -3,11 +3,11 @@
 import { describe, expect, it } from "vitest";
 import { Bot, type ReloadEvent } from "../../src/core/bot.js";
 import { captureLogs } from "../slack/harness.js";
-import { ask } from "./fixture.js";
+import { ask, RELOADS } from "./fixture.js";
 
 const ADMIN = { id: "admin", platform: "console", isAdmin: true, trusted: true };
 
-describe("a reload worker that dies", () => {
+describe("a reload worker that dies", RELOADS, () => {
   it("fails the reload: reported to the admin, logged, audited, and the old knowledge keeps answering", async () => {
     const logs = captureLogs();
     const events: ReloadEvent[] = [];

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Bot, KnowledgeError, type ReloadEvent } from "../../src/core/bot.js";
-import { ask } from "./fixture.js";
+import { ask, RELOADS } from "./fixture.js";
 import { copyDefaultPack, type TempPack } from "./pack.js";
 
 const ADMIN = { id: "admin", platform: "console", isAdmin: true, name: "admin" } as const;
@@ -11,7 +11,7 @@ afterEach(async () => {
   pack = undefined;
 });
 
-describe("reload", () => {
+describe("reload", RELOADS, () => {
   it("swaps in the edited knowledge and reports the new version and what changed, by name", async () => {
     pack = await copyDefaultPack();
     const events: ReloadEvent[] = [];

@@ -17,6 +17,7 @@ import {
 } from "../../src/adapters/discord/gateway-handlers.js";
 import { DEFER_AFTER_MS, type DiscordContext } from "../../src/adapters/discord/translate.js";
 import { collectingLogger, expectSendable, startFakeDiscordApi, textOf } from "./support.js";
+import { RELOADS } from "../core/fixture.js";
 
 type Call = [method: string, options: ReplyOptions | EditOptions | { flags?: number } | { name: string; value: string }[]];
 
@@ -134,7 +135,7 @@ describe("Discord gateway handlers", () => {
     expect(textOf([replyOf(i)])).toContain("4,600억");
   });
 
-  it("refuses reload to a member without Manage Server, and runs it with Manage Server", async () => {
+  it("refuses reload to a member without Manage Server, and runs it with Manage Server", RELOADS, async () => {
     const refused = new FakeInteraction({ kind: "command", name: "reload" });
     await handleInteraction(ctx, refused);
     expect(replyOf(refused).flags).toBe(MessageFlags.Ephemeral);
@@ -183,20 +184,65 @@ describe("Discord gateway handlers", () => {
     expect(logs.lines).toContainEqual(expect.objectContaining({ msg: "discord interaction failed", level: 50 }));
   });
 
-  function message(content: string, extra: Partial<MessageLike> = {}) {
+  function message(content: string, extra: Partial<MessageLike> = {}, dmsClosed = false) {
     const replies: EditOptions[] = [];
+    const dms: EditOptions[] = [];
     const m: MessageLike = {
       id: "m1",
       content,
       guildId: "5",
-      author: { id: "42", username: "alice", bot: false },
+      author: {
+        id: "42",
+        username: "alice",
+        bot: false,
+        send: async (o: EditOptions) => {
+          if (dmsClosed) throw Object.assign(new Error("Cannot send messages to this user"), { code: 50007 });
+          dms.push(o);
+        },
+      },
       mentions: { users: { has: (id: string) => new RegExp(`<@!?${id}>`).test(content) } },
       member: { permissions: { has: () => false }, roles: [] },
       reply: async (o: EditOptions) => void replies.push(o),
       ...extra,
     };
-    return { m, replies };
+    return { m, replies, dms };
   }
+
+  describe("a private answer to a mention (an admin's reload summary, a refusal, a slow-down)", () => {
+    const admin = { permissions: { has: (p: bigint) => p === PermissionFlagsBits.ManageGuild }, roles: [] };
+
+    it("goes to the asker's DMs, with a short public pointer that holds none of it", async () => {
+      const { m, replies, dms } = message("<@999> /reload status", { member: admin });
+      await handleMessage(ctx, m, "999");
+      expect(textOf(dms)).toMatch(/버전|Version/);
+      expect(replies).toHaveLength(1);
+      expect(textOf(replies)).not.toMatch(/버전|Version|knowledge/);
+      expect(textOf(replies)).toMatch(/DM/);
+    });
+
+    it("for a refusal too", async () => {
+      const { m, replies, dms } = message("<@999> /reload");
+      await handleMessage(ctx, m, "999");
+      expect(textOf(dms)).toMatch(/관리자|admin/i);
+      expect(textOf(replies)).not.toMatch(/관리자|admin/i);
+    });
+
+    it("says publicly that it could not DM the asker, without the answer, when their DMs are closed", async () => {
+      const { m, replies, dms } = message("<@999> /reload status", { member: admin }, true);
+      await handleMessage(ctx, m, "999");
+      expect(dms).toEqual([]);
+      expect(replies).toHaveLength(1);
+      expect(textOf(replies)).not.toMatch(/버전 |Version /);
+      expect(textOf(replies)).toMatch(/DM/);
+    });
+
+    it("is answered in place in a DM, which is already private", async () => {
+      const { m, replies, dms } = message("/reload status", { member: admin, guildId: null });
+      await handleMessage(ctx, m, "999");
+      expect(dms).toEqual([]);
+      expect(textOf(replies)).toMatch(/버전|Version/);
+    });
+  });
 
   it("answers a message that mentions the bot in reply, pinging no one", async () => {
     const { m, replies } = message("<@999> 예산 얼마야?");
@@ -215,7 +261,7 @@ describe("Discord gateway handlers", () => {
   it("ignores messages that do not mention the bot, and other bots", async () => {
     const plain = message("예산 얼마야?");
     await handleMessage(ctx, plain.m, "999");
-    const fromBot = message("<@999> 예산", { author: { id: "1", username: "other", bot: true } });
+    const fromBot = message("<@999> 예산", { author: { id: "1", username: "other", bot: true, send: async () => undefined } });
     await handleMessage(ctx, fromBot.m, "999");
     expect([...plain.replies, ...fromBot.replies]).toEqual([]);
   });

@@ -1,6 +1,7 @@
 // The HTTP interactions endpoint end to end: signed requests to the shared HTTP server on loopback.
 import { generateKeyPairSync, sign, type KeyObject } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { DELIVERY_RETRY } from "../../src/adapters/kit/retry.js";
 import { InteractionResponseType, InteractionType, MessageFlags, PermissionFlagsBits } from "discord.js";
 import { Bot } from "../../src/core/bot.js";
 import { startHttpServer, type HttpServer } from "../../src/http.js";
@@ -12,6 +13,7 @@ import { suggestionId } from "../../src/adapters/discord/custom-id.js";
 import { DEFER_AFTER_MS, type DiscordContext } from "../../src/adapters/discord/translate.js";
 import type { DiscordMessage } from "../../src/adapters/discord/render.js";
 import { collectingLogger, expectSendable, startFakeDiscordApi, textOf } from "./support.js";
+import { RELOADS } from "../core/fixture.js";
 
 const APP_ID = "111";
 const SAMPLE_ARGS: Record<string, string> = { name: "고우찬", query: "AI", area: "모니터링", question: "예산 얼마야?", action: "status" };
@@ -25,16 +27,24 @@ describe("Discord HTTP interactions endpoint", () => {
   const logs = collectingLogger();
   /** What the fake REST API answers: Discord's own "Unknown Webhook" when set, as for an expired interaction token. */
   let webhookGone = false;
+  /** Every REST call answered 429, as when Discord rate-limits the bot. */
+  let limited = false;
 
   beforeAll(async () => {
     const pair = generateKeyPairSync("ed25519");
     privateKey = pair.privateKey;
     const publicKeyHex = pair.publicKey.export({ format: "der", type: "spki" }).subarray(-32).toString("hex");
-    api = await startFakeDiscordApi(() => (webhookGone ? { status: 404, body: { message: "Unknown Webhook", code: 10015 } } : { status: 200, body: {} }));
+    api = await startFakeDiscordApi(() =>
+      limited
+        ? { status: 429, body: { message: "You are being rate limited.", retry_after: 0.01, global: false } }
+        : webhookGone
+          ? { status: 404, body: { message: "Unknown Webhook", code: 10015 } }
+          : { status: 200, body: {} },
+    );
     ctx = { bot: await Bot.create({ knowledgeDir: "knowledge", logger: logs.logger }), logger: logs.logger, admins: { roleIds: ["777"], userIds: [] }, deferAfterMs: DEFER_AFTER_MS };
     adapter = new DiscordHttpAdapter(ctx, { publicKey: publicKeyHex, applicationId: APP_ID, apiUrl: api.url });
     await adapter.start();
-    http = await startHttpServer([adapter], 0, () => adapter.ready(), "127.0.0.1");
+    http = await startHttpServer([adapter], { port: 0, isReady: () => adapter.ready(), host: "127.0.0.1" });
   });
 
   afterAll(async () => {
@@ -115,7 +125,7 @@ describe("Discord HTTP interactions endpoint", () => {
     expect(unsigned.status).toBe(401);
   });
 
-  it("refuses reload to a member without Manage Server (ephemeral, logged) and runs it for an admin role", async () => {
+  it("refuses reload to a member without Manage Server (ephemeral, logged) and runs it for an admin role", RELOADS, async () => {
     const refused = await post(command("reload"));
     expect(refused.body.data!.flags).toBe(MessageFlags.Ephemeral);
     expect(textOf([refused.body.data!])).toContain("관리자");
@@ -132,7 +142,7 @@ describe("Discord HTTP interactions endpoint", () => {
     }
   });
 
-  it("defers an admin command privately even without the private option: the reload summary never reaches the channel", async () => {
+  it("defers an admin command privately even without the private option: the reload summary never reaches the channel", RELOADS, async () => {
     ctx.deferAfterMs = 0;
     try {
       const before = api.requests.length;
@@ -179,6 +189,23 @@ describe("Discord HTTP interactions endpoint", () => {
     } finally {
       ctx.deferAfterMs = DEFER_AFTER_MS;
       webhookGone = false;
+    }
+  });
+
+  it("gives up a deferred edit that keeps getting 429 after a bounded number of attempts, and logs it", async () => {
+    ctx.deferAfterMs = 0;
+    limited = true;
+    try {
+      const before = api.requests.length;
+      await post(command("budget", [], { token: "limited" }));
+      await vi.waitFor(() => expect(logs.lines.some((l) => l.msg === "discord follow-up failed")).toBe(true), { timeout: 10_000 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const calls = api.requests.slice(before);
+      expect(calls.filter((r) => r.method === "PATCH")).toHaveLength(DELIVERY_RETRY.attempts);
+      expect(calls.filter((r) => r.method === "POST").length).toBeLessThanOrEqual(DELIVERY_RETRY.attempts);
+    } finally {
+      ctx.deferAfterMs = DEFER_AFTER_MS;
+      limited = false;
     }
   });
 

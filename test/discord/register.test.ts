@@ -50,6 +50,15 @@ describe("npm run discord:register", () => {
     expect(api.requests.length).toBe(before);
   });
 
+  it("refuses an unknown flag (--dryrun, a typo) with usage and exit 2, registering nothing", async () => {
+    const { io, err } = capture();
+    const before = api.requests.length;
+    expect(await runRegister(["--dryrun"], env({}), io)).toBe(2);
+    expect(err.join("")).toContain("unknown option --dryrun");
+    expect(err.join("")).toContain("usage: npm run discord:register");
+    expect(api.requests.length).toBe(before);
+  });
+
   it("says where to find a missing token and application id", async () => {
     const { io, err } = capture();
     expect(await runRegister([], { DISCORD_API_URL: api.url }, io)).toBe(1);

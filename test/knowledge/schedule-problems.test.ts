@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../src/core/knowledge/load.js";
 import { formatProblem } from "../../src/core/knowledge/schema.js";
-import { ask } from "../core/fixture.js";
+import { ask, RELOADS } from "../core/fixture.js";
 import { copyDefaultPack, type TempPack } from "../core/pack.js";
 import { ADMIN, event, recordingBot, tempFolder, tinySchedule } from "./schedule-fixtures.js";
 
@@ -58,7 +58,7 @@ describe("a small schedule on its own", () => {
   });
 });
 
-describe("a broken schedule", () => {
+describe("a broken schedule", RELOADS, () => {
   it("of the wrong shape is reported at the field that is wrong", async () => {
     const text = JSON.stringify({ schedule: { conference: { title: "x", days: { Online: [] } } } }, null, 2);
     const r = await loadKnowledge((await folder({ "bad.json": text })).dir);

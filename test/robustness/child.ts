@@ -1,4 +1,5 @@
-// Runs `src/main.ts` as a child process, the way a Procfile platform does, and reads its pino lines on stderr.
+// Runs the compiled bot (`node dist/main.js`, built by test/global-setup.ts) as a child process, the way a Procfile
+// platform does, and reads its pino lines on stderr.
 import { spawn, type ChildProcess } from "node:child_process";
 
 export interface RunningMain {
@@ -21,11 +22,12 @@ function parse(line: string): Record<string, unknown> | undefined {
   }
 }
 
-export function startMain(env: Record<string, string>): RunningMain {
+/** `stdin: "pipe"` keeps the console chat open until the test ends its input. */
+export function startMain(env: Record<string, string>, stdin: "ignore" | "pipe" = "ignore"): RunningMain {
   // No inherited configuration: only what the test sets (and a PATH), so a developer's .env or shell cannot leak in.
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, ["dist/main.js"], {
     env: { PATH: process.env.PATH ?? "", DOTENV_CONFIG_PATH: "/nonexistent/.env", ...env },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: [stdin, "ignore", "pipe"],
   });
   let stderr = "";
   const listeners = new Set<() => void>();

@@ -30,6 +30,8 @@ export interface FakePlatforms {
   fault: Fault;
   /** How long the fake waits before answering a response_url post (an answer in flight). */
   responseDelayMs: number;
+  /** How long the fake waits before answering a Slack Web API call (a hung chat.postMessage). */
+  webApiDelayMs: number;
   /** Response_url posts whose answer reached the bot (its connection was still open when the fake answered). */
   completedResponses: Set<string>;
   /** Forgets every delivery and attempt count, and lets everything through again. */
@@ -90,6 +92,8 @@ export async function startFakePlatforms(): Promise<FakePlatforms> {
       if (!req.socket.destroyed) fake.completedResponses.add(key);
       return void res.writeHead(200, { "content-type": "text/plain" }).end("ok");
     }
+    if (platform === "slack") await new Promise((resolve) => setTimeout(resolve, fake.webApiDelayMs));
+    if (req.socket.destroyed) return;
     const answer = platform === "slack" ? (WEB_API_ANSWERS[route] ?? { ok: true }) : { id: "1", channel_id: "1" };
     const rejected = req.headers.authorization === `Bearer ${REJECTED_SLACK_TOKEN}`;
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(rejected ? { ok: false, error: "invalid_auth" } : answer));
@@ -104,10 +108,13 @@ export async function startFakePlatforms(): Promise<FakePlatforms> {
     deliveries: [],
     fault: () => undefined,
     responseDelayMs: 0,
+    webApiDelayMs: 0,
     completedResponses: new Set(),
     reset() {
       fake.deliveries.length = 0;
       fake.fault = () => undefined;
+      fake.responseDelayMs = 0;
+      fake.webApiDelayMs = 0;
       attempts.clear();
     },
     waitFor(matches, timeoutMs = 10_000) {

@@ -7,7 +7,7 @@ import { startHttpServer } from "../../src/http.js";
 const adapter: Adapter = {
   name: "probe",
   start: async () => undefined,
-  stop: async () => undefined,
+  stop: async () => 0,
   ready: () => true,
   routes: { "/probe": (_req, res) => void res.writeHead(204).end() },
 };
@@ -15,7 +15,7 @@ const adapter: Adapter = {
 describe("the HTTP server", () => {
   it("answers /healthz always, /readyz as readiness says, routes, and 404 otherwise", async () => {
     let ready = false;
-    const http = await startHttpServer([adapter], 0, () => ready, "127.0.0.1");
+    const http = await startHttpServer([adapter], { port: 0, isReady: () => ready, host: "127.0.0.1" });
     const get = async (path: string, method = "GET") => (await fetch(`http://127.0.0.1:${http.port}${path}`, { method })).status;
     try {
       expect(await get("/healthz")).toBe(200);

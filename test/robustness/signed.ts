@@ -26,9 +26,14 @@ export function slackSlashCommand(command: string, text: string, user: string, r
 
 /** Signs interactions as Discord does: Ed25519 over the timestamp and the raw body. */
 export function discordSigner(privateKeyPem: string): (payload: unknown) => SignedRequest {
+  const signed = rawDiscordSigner(privateKeyPem);
+  return (payload) => signed(JSON.stringify(payload));
+}
+
+/** Signs a body of any text, as Discord would if it sent it. */
+export function rawDiscordSigner(privateKeyPem: string): (body: string) => SignedRequest {
   const privateKey = createPrivateKey(privateKeyPem);
-  return (payload) => {
-    const body = JSON.stringify(payload);
+  return (body) => {
     const timestamp = String(Math.floor(Date.now() / 1000));
     const signature = sign(null, Buffer.from(timestamp + body), privateKey).toString("hex");
     return { path: "/interactions", headers: { "content-type": "application/json", "x-signature-ed25519": signature, "x-signature-timestamp": timestamp }, body };
@@ -36,13 +41,14 @@ export function discordSigner(privateKeyPem: string): (payload: unknown) => Sign
 }
 
 /** An Ed25519 key pair like a Discord application's: the public key as the portal shows it, and a signer. */
-export function discordKeys(): { publicKeyHex: string; privateKeyPem: string; interaction(payload: unknown): SignedRequest } {
+export function discordKeys(): { publicKeyHex: string; privateKeyPem: string; interaction(payload: unknown): SignedRequest; raw(body: string): SignedRequest } {
   const { publicKey, privateKey } = generateKeyPairSync("ed25519");
   const privateKeyPem = privateKey.export({ format: "pem", type: "pkcs8" }).toString();
   return {
     publicKeyHex: publicKey.export({ format: "der", type: "spki" }).subarray(-32).toString("hex"),
     privateKeyPem,
     interaction: discordSigner(privateKeyPem),
+    raw: rawDiscordSigner(privateKeyPem),
   };
 }
 

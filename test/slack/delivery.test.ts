@@ -4,7 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { Adapter } from "../../src/adapters/adapter.js";
 import { slackOptionsFrom } from "../../src/adapters/index.js";
 import { createSlackAdapter, WEB_API_RETRY } from "../../src/adapters/slack/adapter.js";
-import { postToResponseUrl, RESPONSE_URL_RETRY } from "../../src/adapters/slack/response-url.js";
+import { DELIVERY_RETRY } from "../../src/adapters/kit/retry.js";
+import { postToResponseUrl } from "../../src/adapters/slack/response-url.js";
 import { Bot } from "../../src/core/bot.js";
 import { loadConfig } from "../../src/config.js";
 import { startHttpServer, type HttpServer } from "../../src/http.js";
@@ -22,7 +23,7 @@ beforeAll(async () => {
   fake = await startFakePlatforms();
   const bot = await Bot.create({ knowledgeDir: "knowledge" });
   slack = createSlackAdapter(slackOptionsFrom(loadConfig({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET, SLACK_API_URL: fake.slackApiUrl }))!, bot, logs.logger);
-  http = await startHttpServer([slack], 0, () => slack.ready(), "127.0.0.1");
+  http = await startHttpServer([slack], { port: 0, isReady: () => slack.ready(), host: "127.0.0.1" });
   await slack.start();
 });
 
@@ -40,7 +41,7 @@ const logged = (msg: string) => vi.waitFor(() => logs.lines.find((l) => l.msg ==
 
 describe("postToResponseUrl", () => {
   // Backoff long enough that the test could only finish by taking Retry-After (capped) instead.
-  const slowBackoff = { ...RESPONSE_URL_RETRY, backoffMs: 3_600_000, maxWaitMs: 3_600_000 };
+  const slowBackoff = { ...DELIVERY_RETRY, backoffMs: 3_600_000, maxWaitMs: 3_600_000 };
 
   it("retries a 500 and a 429, waiting for their Retry-After instead of backing off", async () => {
     fake.fault = (d) => (d.attempt === 1 ? { status: 500, retryAfterSeconds: 0 } : d.attempt === 2 ? { status: 429, retryAfterSeconds: 0 } : undefined);
@@ -48,16 +49,26 @@ describe("postToResponseUrl", () => {
     expect(responses("retried").map((d) => d.status)).toEqual([500, 429, 200]);
   });
 
-  it("caps a long Retry-After", async () => {
-    fake.fault = (d) => (d.attempt === 1 ? { status: 429, retryAfterSeconds: 3600 } : undefined);
-    await postToResponseUrl(fake.responseUrl("capped"), { text: "hello" }, { ...slowBackoff, maxWaitMs: 1 });
-    expect(responses("capped").map((d) => d.status)).toEqual([429, 200]);
+  it("gives up at once when Retry-After asks for longer than a person would wait (600 s)", async () => {
+    fake.fault = (d) => (d.attempt === 1 ? { status: 429, retryAfterSeconds: 600 } : undefined);
+    await expect(postToResponseUrl(fake.responseUrl("capped"), { text: "hello" })).rejects.toThrow("HTTP 429");
+    expect(responses("capped").map((d) => d.status)).toEqual([429]);
+  });
+
+  it("gives each attempt a time limit: a response_url that never answers is given up", async () => {
+    fake.responseDelayMs = 60_000;
+    try {
+      await expect(postToResponseUrl(fake.responseUrl("hung"), { text: "hello" }, { ...DELIVERY_RETRY, backoffMs: 1 }, 200)).rejects.toThrow("could not be reached");
+      expect(responses("hung")).toHaveLength(DELIVERY_RETRY.attempts);
+    } finally {
+      fake.responseDelayMs = 0;
+    }
   });
 
   it("gives up after the last attempt, and at once on a status that would fail again", async () => {
     fake.fault = () => ({ status: 500 });
-    await expect(postToResponseUrl(fake.responseUrl("down"), { text: "hello" }, { ...RESPONSE_URL_RETRY, backoffMs: 1 })).rejects.toThrow("response_url answered HTTP 500");
-    expect(responses("down")).toHaveLength(RESPONSE_URL_RETRY.attempts);
+    await expect(postToResponseUrl(fake.responseUrl("down"), { text: "hello" }, { ...DELIVERY_RETRY, backoffMs: 1 })).rejects.toThrow("response_url answered HTTP 500");
+    expect(responses("down")).toHaveLength(DELIVERY_RETRY.attempts);
     fake.fault = () => ({ status: 404 });
     await expect(postToResponseUrl(fake.responseUrl("expired"), { text: "hello" })).rejects.toThrow("HTTP 404");
     expect(responses("expired")).toHaveLength(1);
@@ -79,7 +90,7 @@ describe("the Slack adapter when Slack fails", () => {
     const ephemeral = await fake.waitFor((d) => d.route === "chat.postEphemeral", 15_000);
     expect(ephemeral.body).toMatchObject({ channel: "C1", user: "U1" });
     expect(String(ephemeral.body.blocks)).toContain("4,600억");
-    expect(responses("down")).toHaveLength(RESPONSE_URL_RETRY.attempts);
+    expect(responses("down")).toHaveLength(DELIVERY_RETRY.attempts);
     expect(await logged("response_url failed: answering with the Web API instead")).toMatchObject({ user: "U1", channel: "C1", err: { message: "response_url answered HTTP 500" } });
   });
 
@@ -90,5 +101,50 @@ describe("the Slack adapter when Slack fails", () => {
     await logged("Slack handler failed");
     const attempts = fake.deliveries.filter((d) => d.route === "chat.postMessage");
     expect(attempts).toHaveLength(1 + WEB_API_RETRY.retries);
+  });
+});
+
+describe("the Slack adapter's bounds on every outbound call", () => {
+  /** A second adapter on its own server, with a short Web API time limit, stopped (and counted) by the test. */
+  async function another(webApiTimeoutMs = 10_000) {
+    const own = captureLogs();
+    const bot = await Bot.create({ knowledgeDir: "knowledge" });
+    const adapter = createSlackAdapter({ ...slackOptionsFrom(loadConfig({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET, SLACK_API_URL: fake.slackApiUrl }))!, webApiTimeoutMs }, bot, own.logger);
+    const server = await startHttpServer([adapter], { port: 0, isReady: () => adapter.ready(), host: "127.0.0.1" });
+    await adapter.start();
+    const mention = (id: string) => {
+      const body = JSON.stringify(eventPayload(id, { type: "app_mention", user: "U1", text: "<@UBOT> 예산", channel: "C1", ts: "1700000000.000901", event_ts: "1700000000.000901" }));
+      return send(server.port, { path: "/slack/events", headers: { "content-type": "application/json", ...signedHeaders(SLACK_SIGNING_SECRET, body) }, body });
+    };
+    const failed = () => vi.waitFor(() => own.lines.find((l) => l.msg === "Slack handler failed") ?? Promise.reject(new Error("not yet")), { timeout: 15_000 });
+    return { adapter, server, mention, failed };
+  }
+
+  it("gives up a chat.postMessage that never answers, each attempt within its time limit", async () => {
+    const { adapter, server, mention, failed } = await another(300);
+    fake.webApiDelayMs = 60_000;
+    await mention("EvHung");
+    await failed();
+    expect(await adapter.stop(0)).toBe(0);
+    await server.close();
+  });
+
+  it("does not wait out a Retry-After of 600 s on chat.postMessage: the answer is given up at once and logged", async () => {
+    const { adapter, server, mention, failed } = await another();
+    fake.fault = (d) => (d.route === "chat.postMessage" ? { status: 429, retryAfterSeconds: 600 } : undefined);
+    await mention("EvLimited");
+    await failed();
+    expect(fake.deliveries.filter((d) => d.route === "chat.postMessage")).toHaveLength(1);
+    await adapter.stop(0);
+    await server.close();
+  });
+
+  it("on stop, says how many answers were still unfinished when the grace ran out", async () => {
+    const { adapter, server } = await another();
+    fake.responseDelayMs = 30_000;
+    await send(server.port, slackSlashCommand("/budget", "", "U1", fake.responseUrl("unfinished")));
+    await fake.waitFor((d) => d.key === "unfinished");
+    expect(await adapter.stop(100)).toBe(1);
+    await server.close();
   });
 });

@@ -102,7 +102,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         const timer = setTimeout(() => {
           cleanup();
           reject(new Error(`timed out waiting for ${what}`));
-        }, 5_000);
+        }, 15_000);
         const cleanup = () => {
           clearTimeout(timer);
           changes.off("change", check);

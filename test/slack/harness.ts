@@ -46,7 +46,7 @@ export async function startSlack(fake: FakeSlack, env: Record<string, string>, l
     ...env,
   });
   const adapter = createSlackAdapter(slackOptionsFrom(config)!, theBot, logger);
-  const http = adapter.routes ? await startHttpServer([adapter], 0, () => adapter.ready(), "127.0.0.1") : undefined;
+  const http = adapter.routes ? await startHttpServer([adapter], { port: 0, isReady: () => adapter.ready(), host: "127.0.0.1" }) : undefined;
   await adapter.start();
   return {
     adapter,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { LIMITS, SHARE_ACTION_ID, SUGGEST_ACTION_PREFIX } from "../../src/adapters/slack/render.js";
 import { BOT_USER_ID, buttonPayload, eventPayload, signedHeaders, slashPayload, startFakeSlack, type FakeSlack, type Posted } from "./fake-slack.js";
 import { ADMIN, captureLogs, form, MEMBER, SIGNING_SECRET, startSlack, type RunningSlack } from "./harness.js";
+import { RELOADS } from "../core/fixture.js";
 
 const FORM = "application/x-www-form-urlencoded";
 const JSON_TYPE = "application/json";
@@ -69,6 +70,31 @@ describe("Slack HTTP mode: slash commands", () => {
     expect(fake.posted.some((p) => p.id === "forged")).toBe(false);
   });
 
+  it("rejects a timestamp more than 5 minutes in the future with 401", async () => {
+    const body = form(slashPayload("/budget", "", MEMBER, fake.responseUrl("future")));
+    const future = await slack.post(body, FORM, signedHeaders(SIGNING_SECRET, body, Math.floor(Date.now() / 1000) + 10 * 60));
+    expect(future.status).toBe(401);
+    expect(fake.posted.some((p) => p.id === "future")).toBe(false);
+  });
+
+  it("answers a replay of the same signed request (within the 5 minutes) once", async () => {
+    const body = form(slashPayload("/budget", "", MEMBER, fake.responseUrl("replayed")));
+    const headers = signedHeaders(SIGNING_SECRET, body);
+    expect((await slack.post(body, FORM, headers)).status).toBe(200);
+    expect((await slack.post(body, FORM, headers)).status).toBe(200);
+    await answerAt("replayed");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.posted.filter((p) => p.id === "replayed")).toHaveLength(1);
+  });
+
+  it("never logs a trigger_id (it opens dialogs in the user's name): the request id is generated", async () => {
+    const payload = { ...slashPayload("/budget", "", MEMBER, fake.responseUrl("trigger")), trigger_id: "13345224609.738474920.8088930838d88f008e0" };
+    await slack.post(form(payload), FORM);
+    await answerAt("trigger");
+    expect(JSON.stringify(logs.lines)).not.toContain(payload.trigger_id);
+    expect(logs.lines.filter((l) => l.msg === "answered").at(-1)).toMatchObject({ requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+  });
+
   it("acknowledges before the answer exists: the ack never waits for Bot.handle", async () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -111,7 +137,7 @@ describe("Slack HTTP mode: slash commands", () => {
     for (const sequence of FORBIDDEN) expect(sent).not.toContain(sequence);
   });
 
-  it("refuses /reload to a non-admin, privately, and logs the attempt; lets an admin run it", async () => {
+  it("refuses /reload to a non-admin, privately, and logs the attempt; lets an admin run it", RELOADS, async () => {
     await slash("/reload", "status", MEMBER, "reload-member");
     const refused = await answerAt("reload-member");
     expect(refused.response_type).toBe("ephemeral");
@@ -160,9 +186,10 @@ describe("Slack HTTP mode: buttons", () => {
 
 describe("Slack HTTP mode: mentions and DMs", () => {
   const postedTo = (channel: string) => fake.calls.filter((c) => c.method === "chat.postMessage" && c.args.channel === channel);
+  // Slack signs each retry anew, with the time it is sent.
   const sendEvent = (eventId: string, event: Record<string, unknown>, retryNum?: number) =>
     slack.post(JSON.stringify(eventPayload(eventId, event)), JSON_TYPE, {
-      ...signedHeaders(SIGNING_SECRET, JSON.stringify(eventPayload(eventId, event))),
+      ...signedHeaders(SIGNING_SECRET, JSON.stringify(eventPayload(eventId, event)), Math.floor(Date.now() / 1000) + (retryNum ?? 0)),
       ...(retryNum ? { "x-slack-retry-num": String(retryNum), "x-slack-retry-reason": "http_timeout" } : {}),
     });
   const mention = (channel: string, ts: string, text: string) => ({ type: "app_mention", user: MEMBER, text, ts, channel, event_ts: ts });

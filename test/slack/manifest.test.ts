@@ -40,12 +40,12 @@ describe("Slack app manifest", () => {
   it("npm run slack:manifest prints the manifest as JSON, and usage for bad arguments", async () => {
     const run = promisify(execFile);
     const env = { ...process.env, SLACK_COMMAND_PREFIX: "kk-" };
-    const { stdout } = await run(process.execPath, ["--import", "tsx", "src/adapters/slack/print-manifest.ts", "--http", "https://bot.example.com"], { env });
+    const { stdout } = await run(process.execPath, ["dist/adapters/slack/print-manifest.js", "--http", "https://bot.example.com"], { env });
     const manifest = JSON.parse(stdout);
     expect(manifest.settings.socket_mode_enabled).toBe(false);
     expect(manifest.features.slash_commands[0].command).toBe("/kk-speaker");
     expect(manifest.oauth_config.scopes.bot).toEqual(BOT_SCOPES);
-    const bad = await run(process.execPath, ["--import", "tsx", "src/adapters/slack/print-manifest.ts", "--http", "not-a-url"], { env }).catch((e: { code: number; stderr: string }) => e);
+    const bad = await run(process.execPath, ["dist/adapters/slack/print-manifest.js", "--http", "not-a-url"], { env }).catch((e: { code: number; stderr: string }) => e);
     expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining("usage:") });
   });
 });

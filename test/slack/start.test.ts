@@ -6,6 +6,7 @@ import { createSlackAdapter } from "../../src/adapters/slack/adapter.js";
 import { Bot } from "../../src/core/bot.js";
 import { ConfigError, loadConfig } from "../../src/config.js";
 import { startHttpServer } from "../../src/http.js";
+import { startFakePlatforms } from "../robustness/fake-platforms.js";
 import { REJECTED_APP_TOKEN, REJECTED_BOT_TOKEN, signedHeaders, slashPayload, startFakeSlack, type FakeSlack } from "./fake-slack.js";
 import { captureLogs, form, MEMBER, SIGNING_SECRET, startSlack } from "./harness.js";
 
@@ -49,9 +50,26 @@ describe("Slack adapter start-up", () => {
     expect(error.message).toContain("App-Level Tokens");
   });
 
+  it("an auth.test that never answers ends within the Web API's time limit, naming SLACK_BOT_TOKEN, to be tried again", async () => {
+    const platforms = await startFakePlatforms();
+    platforms.webApiDelayMs = 60_000;
+    try {
+      const options = slackOptionsFrom(loadConfig({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: platforms.slackApiUrl }))!;
+      const adapter = createSlackAdapter({ ...options, webApiTimeoutMs: 200 }, bot, logger);
+      const error = await adapter.start().then(() => undefined, (e: unknown) => e as Error);
+      expect(error).toBeInstanceOf(Error);
+      expect(error).not.toBeInstanceOf(ConfigError);
+      expect(error!.message).toMatch(/^SLACK_API_URL .* could not be reached to check SLACK_BOT_TOKEN: /);
+      expect(adapter.ready()).toBe(false);
+      await adapter.stop();
+    } finally {
+      await platforms.close();
+    }
+  });
+
   it("answers 503 on /slack/events until the token is verified, then serves Slack", async () => {
     const adapter = adapterWith({ SLACK_BOT_TOKEN: "xoxb-test" });
-    const http = await startHttpServer([adapter], 0, () => adapter.ready(), "127.0.0.1");
+    const http = await startHttpServer([adapter], { port: 0, isReady: () => adapter.ready(), host: "127.0.0.1" });
     try {
       const body = form(slashPayload("/budget", "", MEMBER, fake.responseUrl("early")));
       const post = () => fetch(`http://127.0.0.1:${http.port}/slack/events`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...signedHeaders(SIGNING_SECRET, body) }, body });

@@ -48,6 +48,7 @@ export function createConsoleAdapter(bot: Bot, io: ConsoleIo = { input: process.
     },
     async stop() {
       await finished;
+      return 0;
     },
   };
 }

@@ -11,12 +11,16 @@ import { renderJson, renderText } from "./render.js";
 const USAGE = `usage: npm run ask -- [--json] "question or /command args"
        npm run ask -- --jsonl < questions.txt   (one question per line → one JSON object per line)`;
 
+const FLAGS = ["--json", "--jsonl"];
+
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes("--json");
   const jsonl = argv.includes("--jsonl");
+  // A mistyped flag must not become part of the question, nor be dropped unseen.
+  const unknown = argv.filter((a) => a.startsWith("--") && !FLAGS.includes(a));
   const text = argv.filter((a) => !a.startsWith("--")).join(" ").trim();
-  if (!jsonl && !text) {
-    process.stderr.write(USAGE + "\n");
+  if (unknown.length || (!jsonl && !text)) {
+    process.stderr.write(`${unknown.length ? `unknown option ${unknown.join(" ")}\n` : ""}${USAGE}\n`);
     return 2;
   }
   const config = loadConfig();

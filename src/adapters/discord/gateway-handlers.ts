@@ -2,8 +2,8 @@
 // so tests drive them with plain objects of the same shape.
 import { MessageFlags, PermissionFlagsBits } from "discord.js";
 import { PRIVATE_OPTION } from "./commands.js";
-import type { DiscordMessage } from "./render.js";
-import { answerMessages, apology, askedForButton, askedForCommand, commandArgs, completions, within, type Asked, type DiscordContext, type Identity } from "./translate.js";
+import { notice, renderAnswer, type DiscordMessage } from "./render.js";
+import { answerMessages, answerOf, apology, askedForButton, askedForCommand, commandArgs, completions, within, type Asked, type DiscordContext, type Identity } from "./translate.js";
 
 /** What discord.js takes for editReply and message.reply: its camelCase allowedMentions, not the API's key. */
 export interface EditOptions {
@@ -68,7 +68,7 @@ export interface MessageLike {
   id: string;
   content: string;
   guildId: string | null;
-  author: { id: string; username: string; bot: boolean };
+  author: { id: string; username: string; bot: boolean; send(options: EditOptions): Promise<unknown> };
   mentions: { users: { has(id: string): boolean } };
   member: ({ permissions: Permissions } & NonNullable<MemberRoles>) | null;
   reply(options: EditOptions): Promise<unknown>;
@@ -155,7 +155,11 @@ async function answerInteraction(ctx: DiscordContext, interaction: Replying & In
   }
 }
 
-/** A message that mentions the bot (or any DM) is a question, answered in reply. */
+/**
+ * A message that mentions the bot (or any DM) is a question, answered in reply. A private answer (an admin's reload
+ * summary, a refusal, a slow-down) never goes to the channel: it goes to the asker's DMs, and the channel gets only a
+ * pointer to it, or word that the DM could not be sent.
+ */
 export async function handleMessage(ctx: DiscordContext, message: MessageLike, botUserId: string): Promise<void> {
   if (message.author.bot || (message.guildId && !message.mentions.users.has(botUserId))) return;
   const identity: Identity = {
@@ -166,8 +170,26 @@ export async function handleMessage(ctx: DiscordContext, message: MessageLike, b
     requestId: message.id,
   };
   try {
-    for (const m of await answerMessages(ctx, { text: message.content, ephemeral: false, identity })) await message.reply(toEditOptions(m));
+    const answer = await answerOf(ctx, { text: message.content, ephemeral: false, identity });
+    const messages = renderAnswer(answer).map(toEditOptions);
+    if (!answer.private || !message.guildId) {
+      for (const m of messages) await message.reply(m);
+      return;
+    }
+    const sent = await (async () => {
+      for (const m of messages) await message.author.send(m);
+    })().then(
+      () => true,
+      (error: unknown) => (ctx.logger?.warn({ err: error, platform: "discord", requestId: message.id }, "private answer could not be sent as a DM"), false),
+    );
+    await message.reply(toEditOptions(notice(sent ? sentPrivately[answer.lang] : notDelivered[answer.lang])));
   } catch (error) {
     ctx.logger?.error({ err: error, platform: "discord", requestId: message.id }, "discord mention not answered");
   }
 }
+
+const sentPrivately = { ko: "답은 DM으로 보냈습니다.", en: "I've sent you the answer in a DM." };
+const notDelivered = {
+  ko: "이 답은 본인만 볼 수 있는데 DM을 보낼 수 없었습니다. DM을 허용하거나 슬래시 명령으로 물어봐 주세요.",
+  en: "This answer is for you alone, and I could not DM you. Allow DMs from this server, or ask with a slash command.",
+};

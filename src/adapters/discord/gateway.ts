@@ -6,11 +6,16 @@ import { ConfigError, explain } from "../../config.js";
 import type { Adapter } from "../adapter.js";
 import { InFlight } from "../kit/in-flight.js";
 import { handleInteraction, handleMessage } from "./gateway-handlers.js";
+import { REST_LIMITS } from "./rest.js";
 import type { DiscordContext } from "./translate.js";
 
-export function tokenError(error: unknown): Error {
-  const rejected = (error as { code?: string }).code === "TokenInvalid";
-  return rejected ? new ConfigError([explain("DISCORD_TOKEN", "Discord rejected the bot token")]) : (error as Error);
+/** A failed login as a message: a rejected token is a ConfigError (the start-up ends); Discord out of reach is a
+ * plain Error naming where it was looked for (the start is tried again), never a stack trace. */
+export function tokenError(error: unknown, apiUrl: string | undefined): Error {
+  const e = error as { code?: string; message?: string; cause?: { code?: string } };
+  if (e.code === "TokenInvalid") return new ConfigError([explain("DISCORD_TOKEN", "Discord rejected the bot token")]);
+  const where = apiUrl ? `DISCORD_API_URL ${apiUrl}` : "Discord's API";
+  return new Error(`${where} could not be reached to log in with DISCORD_TOKEN: ${e.cause?.code ?? e.code ?? e.message ?? String(error)}`);
 }
 
 export class DiscordGatewayAdapter implements Adapter {
@@ -18,13 +23,13 @@ export class DiscordGatewayAdapter implements Adapter {
   private readonly client: Client;
   private readonly inFlight = new InFlight();
 
-  constructor(private readonly ctx: DiscordContext, private readonly token: string | undefined, apiUrl?: string) {
+  constructor(private readonly ctx: DiscordContext, private readonly token: string | undefined, private readonly apiUrl?: string) {
     this.client = new Client({
       intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
       // DM channels are not cached until used: without this partial, DMs never arrive.
       partials: [Partials.Channel],
       allowedMentions: { parse: [], repliedUser: false },
-      ...(apiUrl ? { rest: { api: apiUrl } } : {}),
+      rest: { ...REST_LIMITS, ...(apiUrl ? { api: apiUrl } : {}) },
     });
     this.client.on(Events.InteractionCreate, (i: Interaction) => void this.inFlight.track(handleInteraction(ctx, i)));
     this.client.on(Events.MessageCreate, (m: Message) => void this.inFlight.track(handleMessage(ctx, m, this.client.user?.id ?? "")));
@@ -35,14 +40,17 @@ export class DiscordGatewayAdapter implements Adapter {
     try {
       await this.client.login(this.token);
     } catch (error) {
-      throw tokenError(error);
+      // A client whose login failed is left as new, so that the next attempt can log in.
+      await this.client.destroy();
+      throw tokenError(error, this.apiUrl);
     }
     this.ctx.logger?.info({ platform: "discord", mode: "gateway", user: this.client.user?.tag }, "discord connected");
   }
 
-  async stop(): Promise<void> {
-    await this.inFlight.drain();
+  async stop(graceMs?: number): Promise<number> {
+    const unfinished = await this.inFlight.drain(graceMs);
     await this.client.destroy();
+    return unfinished;
   }
 
   ready(): boolean {

@@ -1,6 +1,6 @@
 // HTTP interactions mode: Discord POSTs each interaction to /interactions on the shared HTTP server. No
 // gateway and no shards, so any number of stateless processes can serve it behind one URL.
-import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   ApplicationCommandType,
   InteractionResponseType,
@@ -13,14 +13,15 @@ import {
   type APIInteraction,
   type APIInteractionResponse,
 } from "discord.js";
-import type { Adapter } from "../adapter.js";
+import type { Adapter, Route } from "../adapter.js";
 import { InFlight } from "../kit/in-flight.js";
 import { PRIVATE_OPTION } from "./commands.js";
+import { interactionSchema } from "./payload.js";
+import { rateLimited, REST_LIMITS } from "./rest.js";
+import { withRetries } from "../kit/retry.js";
 import type { DiscordMessage } from "./render.js";
 import { answerMessages, apology, askedForButton, askedForCommand, commandArgs, completions, within, type Asked, type DiscordContext, type Identity } from "./translate.js";
 import { discordPublicKey, verifyInteraction } from "./verify.js";
-
-const MAX_BODY_BYTES = 1 << 20;
 
 export interface InteractionsOptions {
   publicKey: string;
@@ -55,26 +56,13 @@ function optionValues(options: readonly APIApplicationCommandInteractionDataBasi
   return (name: string) => options?.find((o) => o.name === name)?.value;
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on("end", () => resolve(size <= MAX_BODY_BYTES ? Buffer.concat(chunks) : undefined));
-    req.on("error", reject);
-  });
-}
-
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
 }
 
 export class DiscordHttpAdapter implements Adapter {
   readonly name = "discord";
-  readonly routes: Readonly<Record<string, RequestListener>>;
+  readonly routes: Readonly<Record<string, Route>>;
   private readonly key;
   private readonly rest: REST;
   private readonly inFlight = new InFlight();
@@ -82,26 +70,24 @@ export class DiscordHttpAdapter implements Adapter {
   constructor(private readonly ctx: DiscordContext, private readonly options: InteractionsOptions) {
     this.key = discordPublicKey(options.publicKey);
     // Webhook routes authenticate by the interaction token in the path: no bot token is needed.
-    this.rest = new REST(options.apiUrl ? { api: options.apiUrl } : {});
-    this.routes = { "/interactions": (req, res) => void this.serve(req, res) };
+    this.rest = new REST({ ...REST_LIMITS, ...(options.apiUrl ? { api: options.apiUrl } : {}) });
+    this.routes = { "/interactions": (req, res, body) => void this.serve(req, res, body) };
   }
 
   async start(): Promise<void> {
     this.ctx.logger?.info({ platform: "discord", mode: "http", path: "/interactions" }, "discord interactions endpoint ready");
   }
 
-  async stop(): Promise<void> {
-    await this.inFlight.drain();
+  stop(graceMs?: number): Promise<number> {
+    return this.inFlight.drain(graceMs);
   }
 
   ready(): boolean {
     return true;
   }
 
-  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async serve(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
     if (req.method !== "POST") return send(res, 405, { error: "POST only" });
-    const raw = await readBody(req).catch(() => undefined);
-    if (!raw) return send(res, 413, { error: "body too large or unreadable" });
     const signature = req.headers["x-signature-ed25519"];
     const timestamp = req.headers["x-signature-timestamp"];
     if (!verifyInteraction(this.key, String(signature ?? ""), String(timestamp ?? ""), raw, Math.floor(Date.now() / 1000))) {
@@ -109,9 +95,10 @@ export class DiscordHttpAdapter implements Adapter {
     }
     let interaction: APIInteraction;
     try {
-      interaction = JSON.parse(raw.toString("utf8")) as APIInteraction;
-    } catch {
-      return send(res, 400, { error: "body is not JSON" });
+      interaction = interactionSchema.parse(JSON.parse(raw.toString("utf8"))) as unknown as APIInteraction;
+    } catch (error) {
+      this.ctx.logger?.warn({ platform: "discord", problem: error instanceof SyntaxError ? "not JSON" : "not an interaction this bot reads" }, "malformed discord interaction");
+      return send(res, 400, { error: "malformed interaction" });
     }
     const reply = await this.reply(interaction).catch((error: unknown): Reply => {
       this.ctx.logger?.error({ err: error, platform: "discord", requestId: interaction.id }, "discord interaction failed");
@@ -166,14 +153,14 @@ export class DiscordHttpAdapter implements Adapter {
       afterwards: async () => {
         const [first, ...rest] = await pending;
         const { flags: _fixedAtDeferral, ...edit } = first;
-        await this.rest.patch(Routes.webhookMessage(this.options.applicationId, i.token), { body: edit, auth: false });
+        await withRetries(() => this.rest.patch(Routes.webhookMessage(this.options.applicationId, i.token), { body: edit, auth: false }), rateLimited);
         await this.followUps(i, rest);
       },
     };
   }
 
   private async followUps(i: APIInteraction, messages: DiscordMessage[]): Promise<void> {
-    for (const body of messages) await this.rest.post(Routes.webhook(this.options.applicationId, i.token), { body, auth: false });
+    for (const body of messages) await withRetries(() => this.rest.post(Routes.webhook(this.options.applicationId, i.token), { body, auth: false }), rateLimited);
   }
 
   private track(i: APIInteraction, work: () => Promise<void>): void {

@@ -25,8 +25,18 @@ function explainFailure(error: unknown, guildId: string | undefined): string {
   return `registration failed: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-/** The exit status: 0 when the commands were put (or printed with --dry-run). */
+const USAGE = `usage: npm run discord:register                  (global: every server the bot is in)
+       DISCORD_GUILD_ID=… npm run discord:register (one server, at once)
+       npm run discord:register -- --dry-run        (print what would be sent; needs no token)`;
+
+/** The exit status: 0 when the commands were put (or printed with --dry-run), 2 for an unknown argument. */
 export async function runRegister(argv: readonly string[], env: NodeJS.ProcessEnv, io: RegisterIo): Promise<number> {
+  // A typo must not fall through to a real registration.
+  const unknown = argv.filter((a) => a !== "--dry-run");
+  if (unknown.length) {
+    io.err(`unknown option ${unknown.join(" ")}\n${USAGE}\n`);
+    return 2;
+  }
   const config = loadConfig(env);
   const definitions = commandDefinitions(catalogue);
   const problems = validateCommands(definitions);

@@ -3,7 +3,7 @@
 import type { Logger } from "pino";
 import type { Bot } from "../../core/bot.js";
 import type { Choice } from "../../core/commands/command.js";
-import type { Request, User } from "../../core/protocol.js";
+import type { Answer, Request, User } from "../../core/protocol.js";
 import { parseSuggestionId } from "./custom-id.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import { notice, renderAnswer, type DiscordMessage } from "./render.js";
@@ -67,10 +67,13 @@ export function askedForButton(customId: string, identity: Identity, ephemeral: 
   return { command: parsed?.command ?? "help", args: parsed?.args ?? {}, ephemeral, identity };
 }
 
-export async function answerMessages(ctx: DiscordContext, asked: Asked): Promise<DiscordMessage[]> {
+export function answerOf(ctx: DiscordContext, asked: Asked): Promise<Answer> {
   const { command, args, text, identity } = asked;
-  const request: Request = { command, args, text, user: userOf(ctx, identity), locale: identity.locale, requestId: identity.requestId };
-  return renderAnswer(await ctx.bot.handle(request), asked.ephemeral);
+  return ctx.bot.handle({ command, args, text, user: userOf(ctx, identity), locale: identity.locale, requestId: identity.requestId });
+}
+
+export async function answerMessages(ctx: DiscordContext, asked: Asked): Promise<DiscordMessage[]> {
+  return renderAnswer(await answerOf(ctx, asked), asked.ephemeral);
 }
 
 export function completions(ctx: DiscordContext, command: string, option: string, typed: string, identity: Identity): Choice[] {

@@ -25,23 +25,30 @@ export const plainDialect: Dialect = {
   bullet: "- ",
 };
 
-/** Slack mrkdwn: `&`, `<` and `>` escaped (so no text can become <!here> or <@U…>), *bold*, <url|label>. */
+/** Slack's three entities: what a URL inside <…|…> needs, and the first step for text. */
+export const slackEntities = (t: string): string => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** Slack mrkdwn: `&`, `<` and `>` escaped (so no text can become <!here> or <@U…>), bare URLs broken, *bold*, <url|label>. */
 export const slackDialect: Dialect = {
-  text: (t) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"),
+  text: (t) => breakUrls(slackEntities(t)),
   // Slack renders *bold* only at word boundaries, and Korean particles follow the bold word directly (**4,600억 원**의).
   bold: (inner) => `${ZWSP}*${inner}*${ZWSP}`,
   code: (t) => `\`${slackDialect.text(t.replace(/`/g, "'"))}\``,
-  link: (label, url) => (linkable(url) ? `<${slackDialect.text(url).replace(/\|/g, "%7C")}|${slackDialect.text(label).replace(/\|/g, "¦")}>` : slackDialect.text(label)),
+  link: (label, url) => (linkable(url) ? `<${slackEntities(url).replace(/\|/g, "%7C")}|${slackDialect.text(label).replace(/\|/g, "¦")}>` : slackDialect.text(label)),
   bullet: "• ",
 };
 
-/** Breaks every mention syntax with a zero-width space, so even copied text cannot ping. */
+/** A bare web address in text is made into a link by Slack and Discord alike: a zero-width space after the scheme
+ * keeps it readable and dead. Links come only from the core's own `[label](url)`. */
+export const breakUrls = (text: string): string => text.replace(/([a-z][a-z0-9+.-]*):\/\//gi, `$1:${ZWSP}//`);
+
+/** Breaks every mention syntax and bare link with a zero-width space, so even copied text cannot ping or lead anywhere. */
 export const neutralizeMentions = (text: string): string =>
-  text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<(@[!&]?|#)(\d+)>/g, `<$1${ZWSP}$2>`);
+  breakUrls(text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<(@[!&]?|#)(\d+)>/g, `<$1${ZWSP}$2>`));
 
 /** Discord markdown: its markup characters escaped, bare URLs broken (Discord links them), mentions neutralized. */
 export const discordDialect: Dialect = {
-  text: (t) => neutralizeMentions(t.replace(/[\\*_~`|[\]()#]/g, "\\$&").replace(/([a-z][a-z0-9+.-]*):\/\//gi, `$1:${ZWSP}//`)),
+  text: (t) => neutralizeMentions(t.replace(/[\\*_~`|[\]()#]/g, "\\$&")),
   bold: (inner) => `**${inner}**`,
   code: (t) => `\`${neutralizeMentions(t.replace(/`/g, "'"))}\``,
   link: (label, url) => (linkable(url) ? `[${discordDialect.text(label)}](${url.replace(/[)<>@]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})` : discordDialect.text(label)),

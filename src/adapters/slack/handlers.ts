@@ -1,11 +1,13 @@
 // Slack events → Requests for the core, Answers → Block Kit. Slash commands and buttons are acknowledged first
 // (Slack gives 3 seconds) and answered through their response_url; mentions and DMs with chat.postMessage.
+import { randomUUID } from "node:crypto";
 import type { App, BlockAction, ButtonAction, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Bot } from "../../core/bot.js";
 import type { Request, User } from "../../core/protocol.js";
 import type { InFlight } from "../kit/in-flight.js";
 import { RecentIds } from "../kit/recent-ids.js";
+import { withRetries, type Verdict } from "../kit/retry.js";
 import { decodeButtonValue, type ButtonRequest } from "./button-value.js";
 import { unescapeSlackText } from "./mrkdwn.js";
 import { slashCommandName, UMBRELLA_COMMAND } from "./names.js";
@@ -34,11 +36,19 @@ interface Reply {
   channel: string | undefined;
 }
 
+/** A rate-limited Web API call (the client rejects it rather than wait) is retried within the delivery budget. */
+const rateLimited = (error: unknown): Verdict => {
+  const e = error as { code?: string; retryAfter?: number };
+  return e.code === "slack_webapi_rate_limited_error" ? { retry: true, afterMs: (e.retryAfter ?? 1) * 1000 } : { retry: false };
+};
+
 /** A message posted with the Web API (needs chat:write): privately to `user`, or for everyone in the channel. */
 async function postWithWebApi(client: webApi.WebClient, to: { channel: string; user: string; thread_ts?: string }, ephemeral: boolean, message: SlackMessage) {
   const { channel, user, thread_ts } = to;
-  if (ephemeral) await client.chat.postEphemeral({ channel, user, thread_ts, ...message });
-  else await client.chat.postMessage({ channel, thread_ts, ...NO_UNFURL, ...message });
+  await withRetries(async () => {
+    if (ephemeral) await client.chat.postEphemeral({ channel, user, thread_ts, ...message });
+    else await client.chat.postMessage({ channel, thread_ts, ...NO_UNFURL, ...message });
+  }, rateLimited);
 }
 
 export function registerHandlers(app: App, options: SlackHandlerOptions): void {
@@ -61,8 +71,11 @@ export function registerHandlers(app: App, options: SlackHandlerOptions): void {
     }
   };
 
-  /** A private answer to whoever asked, with a button to share it when it may be shared. */
-  const respondPrivately = async (reply: Reply, asked: Asked, asker: User, requestId: string | undefined) => {
+  /**
+   * A private answer to whoever asked, with a button to share it when it may be shared. Its request id is made here:
+   * a trigger_id would be one, but it opens modals in the asker's name for a while, so it is never logged.
+   */
+  const respondPrivately = async (reply: Reply, asked: Asked, asker: User, requestId: string = randomUUID()) => {
     const a = await answer(asked, asker, requestId);
     const share: ButtonRequest | undefined = a.private ? undefined : { command: a.command, args: a.args, lang: a.lang };
     await deliver(reply, asker, requestId, true, renderAnswer(a, { share }));
@@ -83,7 +96,7 @@ export function registerHandlers(app: App, options: SlackHandlerOptions): void {
       await ack();
       const asked = { command: module.spec.name, text: unescapeSlackText(command.text) };
       const reply = { client, responseUrl: command.response_url, channel: command.channel_id };
-      await options.inFlight.track(respondPrivately(reply, asked, user(command.user_id, command.user_name), command.trigger_id));
+      await options.inFlight.track(respondPrivately(reply, asked, user(command.user_id, command.user_name)));
     });
   }
 
@@ -92,7 +105,7 @@ export function registerHandlers(app: App, options: SlackHandlerOptions): void {
     const text = unescapeSlackText(command.text).trim();
     const asked = text ? { text, bareCommands: true } : { command: "help" };
     const reply = { client, responseUrl: command.response_url, channel: command.channel_id };
-    await options.inFlight.track(respondPrivately(reply, asked, user(command.user_id, command.user_name), command.trigger_id));
+    await options.inFlight.track(respondPrivately(reply, asked, user(command.user_id, command.user_name)));
   });
 
   const readButton = (action: ButtonAction): ButtonRequest | undefined => {
@@ -107,7 +120,7 @@ export function registerHandlers(app: App, options: SlackHandlerOptions): void {
     await ack();
     const clicked = readButton(action);
     if (!clicked) return;
-    await options.inFlight.track(respondPrivately(replyTo(body, client), clicked, user(body.user.id, body.user.name), body.trigger_id));
+    await options.inFlight.track(respondPrivately(replyTo(body, client), clicked, user(body.user.id, body.user.name)));
   });
 
   app.action<BlockAction<ButtonAction>>(SHARE_ACTION_ID, async ({ action, body, ack, client }) => {
@@ -116,9 +129,10 @@ export function registerHandlers(app: App, options: SlackHandlerOptions): void {
     if (!clicked) return;
     const share = async () => {
       const sharer = user(body.user.id, body.user.name);
-      const a = await answer(clicked, sharer, body.trigger_id);
+      const requestId = randomUUID();
+      const a = await answer(clicked, sharer, requestId);
       // The answer is computed again for the sharer: one that has become private is still not published.
-      await deliver(replyTo(body, client), sharer, body.trigger_id, a.private, renderAnswer(a));
+      await deliver(replyTo(body, client), sharer, requestId, a.private, renderAnswer(a));
     };
     await options.inFlight.track(share());
   });

@@ -1,7 +1,7 @@
 // The Answer's Markdown subset → Slack mrkdwn (kit/markdown.ts), and what Slack's limits need: cutting escaped
 // mrkdwn into pieces without breaking a link, an entity or an emoji. Text is escaped, so nothing (the user's words
 // echoed back included) can form Slack's control sequences: <!channel>, <!here>, <@U…>, <#C…>, <!subteam^…>.
-import { renderMarkdown, slackDialect } from "../kit/markdown.js";
+import { renderMarkdown, slackDialect, slackEntities } from "../kit/markdown.js";
 
 /** Plain text as Slack must receive it: `&`, `<` and `>` as entities. */
 export const escapeMrkdwn = (text: string): string => slackDialect.text(text);
@@ -20,7 +20,7 @@ export const markdownToMrkdwn = (markdown: string): string => renderMarkdown(mar
 export function sourceLink(title: string, url: string | undefined, max: { title: number; url: number }): string {
   const label = escapeClipped(title, max.title);
   if (!url || !/^https?:\/\/\S+$/.test(url)) return label;
-  const linked = `<${escapeMrkdwn(url).replace(/\|/g, "%7C")}|${label}>`;
+  const linked = `<${slackEntities(url).replace(/\|/g, "%7C")}|${label}>`;
   return linked.length - label.length <= max.url ? linked : label;
 }
 

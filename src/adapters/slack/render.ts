@@ -3,6 +3,7 @@
 import type { types } from "@slack/bolt";
 import { suggestionText, type Answer, type Citation } from "../../core/protocol.js";
 import { label } from "../kit/labels.js";
+import { breakUrls } from "../kit/markdown.js";
 import { encodeButtonValue, type ButtonRequest } from "./button-value.js";
 import { clip, escapeClipped, escapeMrkdwn, head, markdownToMrkdwn, sourceLink, splitMrkdwn } from "./mrkdwn.js";
 
@@ -46,7 +47,7 @@ const mrkdwn = (text: string): types.MrkdwnElement => ({ type: "mrkdwn", text, v
 // Clipped after that, since the zero-width spaces count towards the limit.
 const plain = (text: string, max: number): types.PlainTextElement => ({
   type: "plain_text",
-  text: clip(text.replace(/<(?=[!@#])/g, "<\u200b"), max),
+  text: clip(breakUrls(text.replace(/<(?=[!@#])/g, "<\u200b")), max),
 });
 
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {

@@ -10,6 +10,7 @@ import { issueProblems, linesOf, parseWithLines } from "./places.js";
 import { parseSchedule, type ImportedSchedule } from "./schedule.js";
 import { DEFAULT_FETCH_LIMITS, fetchSchedule, type FetchLimits } from "./schedule-fetch.js";
 import { checkReferences, emptyKnowledge, mergePacks, resolveLocalIds, type Pack, type ParsedFile } from "./packs.js";
+import { redactUrl } from "./redact-url.js";
 import { joinSchedules } from "./schedule-merge.js";
 import { packFileSchema, type Knowledge, type KnowledgeProblem, type PackFile } from "./schema.js";
 
@@ -151,24 +152,30 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
   const texts = new Map<string, string>();
   for (const path of paths) {
     const name = relative(dir, path);
-    const text = await readFile(path, "utf8");
-    hash.update(name).update("\0").update(text).update("\0");
-    texts.set(name, text);
-    if (PACK_FILE.test(name)) {
-      const pf = parsePackFile(name, text, problems);
-      if (pf) parsed.push(pf);
-      else unread = true;
+    // Whatever a file holds (an alias bomb, something the parsers did not expect), it is a problem naming the file.
+    try {
+      const text = await readFile(path, "utf8");
+      hash.update(name).update("\0").update(text).update("\0");
+      texts.set(name, text);
+      if (PACK_FILE.test(name)) {
+        const pf = parsePackFile(name, text, problems);
+        if (pf) parsed.push(pf);
+        else unread = true;
+      }
+      if (SCHEDULE_FILE.test(name)) readSchedule(name, text);
+    } catch (error) {
+      problems.push({ file: name, message: `cannot be read: ${error instanceof Error ? error.message : String(error)}` });
+      unread = true;
     }
-    if (SCHEDULE_FILE.test(name)) readSchedule(name, text);
   }
   (await fetching).forEach((fetched, i) => {
     const url = urls[i];
     hash.update(url).update("\0").update(fetched.ok ? fetched.body : "").update("\0");
-    if (!fetched.ok) problems.push({ file: url, message: `cannot read the schedule: ${fetched.error}` });
-    if (fetched.ok) readSchedule(url, fetched.body);
+    if (!fetched.ok) problems.push({ file: redactUrl(url), message: `cannot read the schedule: ${fetched.error.replaceAll(url, redactUrl(url))}` });
+    if (fetched.ok) readSchedule(redactUrl(url), fetched.body);
     else unread = true;
   });
-  const files = [...paths.map((p) => relative(dir, p)).filter((n) => PACK_FILE.test(n) || SCHEDULE_FILE.test(n)), ...urls];
+  const files = [...paths.map((p) => relative(dir, p)).filter((n) => PACK_FILE.test(n) || SCHEDULE_FILE.test(n)), ...urls.map(redactUrl)];
   if (files.length === 0) problems.push({ file: dir, message: "no *.yaml knowledge files or *.json schedules in this folder" });
   const version = hash.digest("hex").slice(0, 10);
   // Cross-file checks on a pack missing a broken file would only repeat its problems as dangling references.

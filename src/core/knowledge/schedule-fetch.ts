@@ -13,16 +13,20 @@ export type Fetched = { ok: true; body: string } | { ok: false; error: string };
 const megabytes = (n: number) => `${+(n / 1024 / 1024).toFixed(2)} MB`;
 
 export async function fetchSchedule(url: string, limits: FetchLimits = DEFAULT_FETCH_LIMITS): Promise<Fetched> {
-  let protocol: string;
+  let parsed: URL;
   try {
-    protocol = new URL(url).protocol;
+    parsed = new URL(url);
   } catch {
     return { ok: false, error: "not a URL" };
   }
+  const { protocol } = parsed;
   if (protocol !== "http:" && protocol !== "https:") return { ok: false, error: `only http and https schedule URLs are read, not ${protocol}` };
   const tooLarge = { ok: false, error: `the schedule is larger than the ${megabytes(limits.maxBytes)} limit` } as const;
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(limits.timeoutMs), headers: { accept: "application/json" } });
+    // fetch refuses a URL with credentials in it: they go in an Authorization header (basic auth), as a browser sends them.
+    const auth: Record<string, string> = parsed.username || parsed.password ? { authorization: `Basic ${Buffer.from(`${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`).toString("base64")}` } : {};
+    parsed.username = parsed.password = "";
+    const response = await fetch(parsed, { signal: AbortSignal.timeout(limits.timeoutMs), headers: { accept: "application/json", ...auth } });
     if (!response.ok) {
       await response.body?.cancel();
       return { ok: false, error: `the server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}` };

@@ -1,0 +1,105 @@
+// Starts what the configuration enables (the console chat when no platform is), in an order where nobody else's bad
+// day stops the bot: the health endpoints first, then the knowledge (a schedule URL that fails is reported and left
+// out), then each platform on its own (one that is unreachable or slow is logged, retried in the background, and
+// never holds up the others). SIGHUP reloads; SIGTERM/SIGINT let answers in flight finish and log what was dropped.
+import "dotenv/config";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Logger } from "pino";
+import { createAdapters } from "./adapters/index.js";
+import type { Adapter } from "./adapters/adapter.js";
+import { reloadAuditLog } from "./audit.js";
+import { coalesce } from "./coalesce.js";
+import { Bot, KnowledgeError } from "./core/bot.js";
+import type { User } from "./core/protocol.js";
+import { botOptions, ConfigError, httpPort, loadConfig, platformsEnabled, servesHttpRoutes, type Config } from "./config.js";
+import { startHttpServer, type HttpServer } from "./http.js";
+import { createLogger } from "./log.js";
+import { logUncaughtWith, onSighup } from "./process-policy.js";
+import { watchFolder } from "./watch.js";
+
+/** How long answers in flight get to finish after SIGTERM before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 8_000;
+/** A platform that has not answered by then is logged as slow (its own call limits end the attempt). */
+const START_SLOW_MS = 15_000;
+/** Waits between attempts to start a platform that could not be reached: 2 s, 4 s, … up to a minute. */
+const retryWait = (attempt: number) => Math.min(60_000, 1_000 * 2 ** attempt);
+
+const SIGNAL_USER: User = { id: "SIGHUP", platform: "system", isAdmin: true, trusted: true, name: "SIGHUP" };
+const WATCH_USER: User = { id: "watch", platform: "system", isAdmin: true, trusted: true, name: "KNOWLEDGE_WATCH" };
+
+export async function start(): Promise<void> {
+  const config = loadConfig();
+  // In the console chat, info logs would drown the conversation: warn unless asked.
+  const logger = createLogger(config.LOG_LEVEL ?? (platformsEnabled(config) ? "info" : "warn"));
+  logUncaughtWith((fields, message) => logger.error(fields, message));
+
+  // Adapters join the list once created; the server answers /healthz meanwhile and /readyz when all are ready.
+  const adapters: Adapter[] = [];
+  const http = await listen(config, adapters, logger);
+  const bot = await Bot.create({ ...botOptions(config), logger, onReload: reloadAuditLog(config.DATA_DIR) });
+  logger.info({ version: bot.snapshot.version, files: bot.snapshot.files.length }, "knowledge loaded");
+  onSighup(coalesce(() => bot.reload(SIGNAL_USER)));
+  if (config.KNOWLEDGE_WATCH) {
+    const reload = coalesce(() => bot.reload(WATCH_USER));
+    const stopWatching = watchFolder(config.KNOWLEDGE_DIR, () => void reload(), (err) => logger.error({ err }, "knowledge watch failed"));
+    process.once("exit", stopWatching);
+  }
+
+  adapters.push(...(await createAdapters(config, bot, logger)));
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void shutdown(signal, adapters, http, logger));
+  await Promise.all(adapters.map((a) => keepStarting(a, logger)));
+  logger.info({ adapters: adapters.map((a) => a.name) }, "EventDesk is running");
+  // An adapter that finishes on its own (the console at the end of its input) ends the process.
+  const finished = adapters.map((a) => a.finished).filter((f) => f !== undefined);
+  if (finished.length) {
+    await Promise.race(finished);
+    await shutdown("end of input", adapters, http, logger);
+  }
+}
+
+/** The HTTP server, when a platform is on and either serves HTTP routes or PORT asks for health checks. */
+async function listen(config: Config, adapters: readonly Adapter[], logger: Logger): Promise<HttpServer | undefined> {
+  if (!platformsEnabled(config) || (!servesHttpRoutes(config) && config.PORT === undefined)) return undefined;
+  const http = await startHttpServer(adapters, { port: httpPort(config), host: config.HOST, isReady: () => adapters.length > 0 && adapters.every((a) => a.ready()), logger });
+  logger.info({ port: http.port }, "HTTP server listening");
+  return http;
+}
+
+/**
+ * Starts an adapter, trying again while its platform cannot be reached. A rejected credential (ConfigError) is for
+ * the operator to fix: it ends the start-up with its message. Resolves once started; meanwhile the others run.
+ */
+async function keepStarting(adapter: Adapter, logger: Logger): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const slow = setTimeout(() => logger.warn({ adapter: adapter.name, seconds: START_SLOW_MS / 1000 }, `${adapter.name}: no answer yet, still trying`), START_SLOW_MS);
+    try {
+      return await adapter.start();
+    } catch (error) {
+      if (error instanceof ConfigError) throw error;
+      const wait = retryWait(attempt);
+      logger.error({ adapter: adapter.name, attempt, problem: (error as Error).message, retryInSeconds: wait / 1000 }, `${adapter.name} could not start`);
+      await sleep(wait, undefined, { ref: false });
+    } finally {
+      clearTimeout(slow);
+    }
+  }
+}
+
+async function shutdown(signal: string, adapters: Adapter[], http: HttpServer | undefined, logger: Logger): Promise<void> {
+  logger.info({ signal }, "shutting down");
+  setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS + 1_000).unref();
+  const dropped = await Promise.all(adapters.map((a) => a.stop(SHUTDOWN_GRACE_MS).catch(() => 0)));
+  await http?.close();
+  const unfinished = dropped.reduce((sum, n) => sum + n, 0);
+  if (unfinished > 0) logger.warn({ dropped: Object.fromEntries(adapters.map((a, i) => [a.name, dropped[i]])) }, `stopped with ${unfinished} answer(s) unfinished`);
+  logger.info("stopped");
+  logger.flush();
+  process.exit(0);
+}
+
+/** A start-up failure: the message alone for what the operator can fix, the stack for a bug. */
+export function startFailed(error: unknown): never {
+  const known = error instanceof KnowledgeError || error instanceof ConfigError;
+  process.stderr.write(`eventdesk: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+}
