@@ -41,7 +41,9 @@ function partsFor(ctx: PartContext, subject: Subject, clause: Clause): Part[] {
         return events.map((e) => eventPart({ ...ctx, aspects: ctx.aspects.length ? ctx.aspects : ["count"] }, e, ["people"]));
       }
       const people = subject.keys.map((key) => k.people.get(key)!).filter(Boolean);
-      return people.length === 1 ? personPart(ctx, people[0], kinds) : [peoplePart(ctx, people)];
+      // "어느 위원회 소속이세요?": a body the words name is in their roles, not their company.
+      const asked = ctx.aspects.includes("org") && clause.topics.length && !ctx.aspects.includes("role") ? { ...ctx, aspects: [...ctx.aspects, "role" as const] } : ctx;
+      return people.length === 1 ? personPart(asked, people[0], kinds) : [peoplePart(asked, people)];
     }
     case "sessions": {
       const sessions = subject.keys.map((key) => k.sessions.get(key)!).filter(Boolean);

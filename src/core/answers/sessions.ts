@@ -179,7 +179,9 @@ export function sessionsPart(ctx: PartContext, sessions: readonly Session[], by:
   }
   // "발표자 몇 명이야?": a count of who, not of sessions.
   if (aspects.includes("count") && aspects.includes("who")) return speakersOfPart(ctx, sessions, label);
-  const asked = aspects.filter((a) => PER_SESSION.includes(a) && !(a === "about" && sessions.length > 5));
+  // "Which talks are about MLOps?": with no abstract to show, the sessions themselves are the answer.
+  const abstracts = sessions.some((s) => s.summary || s.abstract);
+  const asked = aspects.filter((a) => PER_SESSION.includes(a) && !(a === "about" && (sessions.length > 5 || !abstracts)));
   if (asked.length === 0 && sessions.length === 1 && !aspects.includes("count")) return detail(ctx, sessions[0]);
   const count = countLine(sessions, lang);
   const days = perDay(k, sessions, lang);

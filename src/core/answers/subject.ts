@@ -238,8 +238,10 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
     sessionsBy(by);
     return done();
   }
-  if (foundOther.length) {
-    subjects.push(...subjectsOfHits(foundOther));
+  // "남궁훈 님은 어느 위원회 소속이세요?": the person named, among the people the words found.
+  const theirs = people.length ? foundOther.filter((h) => h.ref.kind !== "person" || people.includes(h.ref.key)) : foundOther;
+  if (theirs.length) {
+    subjects.push(...subjectsOfHits(theirs));
     return done();
   }
   if (aboutSessions || ((tracks.length || rooms.length || orgs.length) && (cats.has("people") || wantsSessions(clause)))) {

@@ -4,7 +4,7 @@
 // A question's words are looked up term by term in a typed postings index (postings.ts); every document a word
 // reaches is credited with that word, so the reader learns, for each document, which of the question's words it
 // answers (coverage) and how strongly (idf-weighted term weights). The best few are kept, not sorted all.
-import { isHangulWord, jamo } from "./analyze.js";
+import { bigrams, isHangulWord, jamo } from "./analyze.js";
 import { buildDocuments, PIECE_MARK, type DocKind, type DocRef } from "./documents.js";
 import { Accumulator, buildPostings, Postings, transferables, type PostingsData } from "./postings.js";
 import type { Knowledge } from "../knowledge/schema.js";
@@ -98,7 +98,11 @@ class PostingsIndex implements Searcher {
   }
 
   knows(term: string, as: "word" | "part" = "part"): boolean {
-    return this.postings.find(term) >= 0 || (as === "part" && this.postings.find(PIECE_MARK + term) >= 0);
+    if (this.postings.find(term) >= 0) return true;
+    if (as === "word") return false;
+    // A part of three or more syllables (위원회 of 비상대책위원회): each of its two-syllable pieces is held.
+    const pieces = bigrams(term);
+    return pieces.length ? pieces.every((p) => this.postings.find(PIECE_MARK + p) >= 0) : this.postings.find(PIECE_MARK + term) >= 0;
   }
 
   near(word: string): string[] {

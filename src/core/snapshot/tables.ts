@@ -2,6 +2,7 @@
 // knowledge gives a thing, squashed (so "Ko Woo-chan", "kowoochan" and "고우찬이" find the same person), and the
 // sessions by event in time order, by track, speaker, room and organisation.
 import type { Knowledge, Session } from "../knowledge/schema.js";
+import { romanizedNames } from "./romanized.js";
 import { squash } from "../text.js";
 
 export type NamedKind = "person" | "track" | "room" | "event" | "org" | "session";
@@ -67,7 +68,7 @@ export function buildTables(k: Knowledge): SnapshotTables {
     for (const n of [e.id, e.name.ko, e.name.en, e.acronym, ...e.aliases]) name(n, { kind: "event", key: e.id, event: e.id });
   }
   for (const p of k.people.values()) {
-    for (const n of [p.name.ko, p.name.en, p.handle, ...p.aliases]) name(n, { kind: "person", key: p.key, event: p.event });
+    for (const n of [p.name.ko, p.name.en, p.handle, ...p.aliases, ...romanizedNames(p.name.ko)]) name(n, { kind: "person", key: p.key, event: p.event });
     for (const org of p.organisation ? [p.organisation.ko, p.organisation.en] : []) {
       const key = orgKey(p.event, org);
       if (!orgNames.has(key)) orgNames.set(key, org);

@@ -69,7 +69,7 @@ const CATEGORY_WORDS: Record<Category, readonly string[]> = {
   tracks: ["트랙", "track", "tracks"],
   rooms: ["rooms", "halls", "stages"],
   budget: ["예산", "돈", "총액", "투자", "투입", "budget", "money", "investment", "invest", "funding", "spend", "spending", "won"],
-  remediation: ["재발방지", "재발방지대책", "재발방지책", "대책", "개선사항", "조치", "remediation", "measures", "measure", "improvements", "prevention", "recurrence", "follow-ups"],
+  remediation: ["재발방지", "재발방지대책", "재발방지책", "대책", "개선사항", "조치", "remediation", "measures", "measure", "improvements", "prevention", "recurrence", "follow-ups", "fixes", "fix", "remedies", "safeguards"],
   event: ["행사", "컨퍼런스", "콘퍼런스", "conference", "event", "개발자컨퍼런스"],
 };
 
@@ -178,7 +178,7 @@ export const PARTICLES_AND_ENDINGS = [
   "으로", "에서", "에게", "한테", "께서", "부터", "까지", "처럼", "보다", "이나", "이랑", "라고", "라는", "에는", "에도", "이야", "이다", "이고", "하고", "과의", "와의", "이지", "이죠", "인가", "이냐", "이니",
   "예요", "이요", "였어", "였나", "였지", "였던", "인데", "인지", "이며", "이면", "에요", "한테는", "께", "님", "씨", "들", "님은", "님이", "씨는",
   "라며", "이라며", "이래", "래", "짜리", "라던데", "이라던데", "라던가", "이던가", "던가", "밖에", "만큼", "해선", "해서는", "으로는", "이에", "던데", "는데", "은데",
-  "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "도", "만", "로", "나", "랑", "야", "요", "여", "고", "냐", "니", "지", "죠", "임", "인", "엔", "란", "건", "걸", "게", "거",
+  "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "도", "만", "로", "나", "랑", "야", "요", "여", "고", "냐", "니", "지", "죠", "임", "인", "엔", "란", "건", "걸", "게", "거", "꺼",
 ].sort((a, b) => b.length - a.length);
 
 /** Korean counters and units that follow a number: 5개, 120명, 4600억, 11시, 네 번째. */

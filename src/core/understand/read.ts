@@ -146,7 +146,7 @@ function isEndings(rest: string): boolean {
 function isPredicate(word: string): boolean {
   return PREDICATE_STEM_LIST.some((stem) => word.startsWith(stem) && (stem.length >= 2 || word.length <= 3) && (word.length === stem.length || isPredicateTail(word.slice(stem.length))));
 }
-const VERB_ENDINGS = ["요", "어", "아", "여", "나", "니", "냐", "지", "죠", "는", "은", "을", "고", "게", "대", "래", "자", "세요", "습니까", "습니다", "ㅂ니다", "까", "네", "군", "던", "다", "며", "면", "서", "도", "야", "임", "음", "함", "줘", "주", "줄", "실", "시", "셨", "었", "았", "였", "겠", "더", "라", "든", "려", "데", "는데", "던데"];
+const VERB_ENDINGS = ["왔", "갔", "됐", "했", "봤", "줬", "났", "졌", "웠", "켰", "쳤", "렸", "요", "어", "아", "여", "나", "니", "냐", "지", "죠", "는", "은", "을", "고", "게", "대", "래", "자", "세요", "습니까", "습니다", "ㅂ니다", "까", "네", "군", "던", "다", "며", "면", "서", "도", "야", "임", "음", "함", "줘", "주", "줄", "실", "시", "셨", "었", "았", "였", "겠", "더", "라", "든", "려", "데", "는데", "던데"];
 function isPredicateTail(rest: string): boolean {
   if (!rest) return true;
   if (isEndings(rest)) return true;
@@ -238,7 +238,9 @@ export class Reader {
       const unit = last?.t === "lexicon" && last.word.t === "aspect" && last.word.aspect === "count" ? unitOf(token) : undefined;
       if (unit !== undefined) {
         // 몇 번째, 몇 회째: which edition, not how many.
-        if (ORDINAL_UNITS.has(unit.unit)) pieces[pieces.length - 1] = { t: "lexicon", word: { t: "aspect", aspect: "edition" }, text: `몇 ${token}` };
+        // 몇 시, 몇 분: a time and a length, not a count.
+        const asks: Aspect | undefined = ORDINAL_UNITS.has(unit.unit) ? "edition" : unit.unit === "시" ? "time" : unit.unit === "분" ? "duration" : undefined;
+        if (asks) pieces[pieces.length - 1] = { t: "lexicon", word: { t: "aspect", aspect: asks }, text: `몇 ${token}` };
         else pieces.push({ t: "counter", unit: unit.unit });
         if (unit.connective) pieces.push({ t: "boundary" });
         i++;
@@ -415,13 +417,24 @@ export class Reader {
       }
     }
     if (forms.some(isStopword)) return [];
-    if (isPredicate(token)) return [];
+    if (isPredicate(token) || this.looksVerbal(token)) return [];
     for (const form of forms) {
       if (form.length < 2) continue;
       const topic = this.topic(form);
       if (topic) return [{ t: "topic", topic: { ...topic, word: form } }];
     }
     return undefined;
+  }
+
+  /**
+   * A verb we do not list, known by its ending: 넘는다고, 올라왔어, 말한, 갈아탄. Its stem (what comes before the ending)
+   * is short and no word of the knowledge — so a name or topic ending the same way is never taken for one.
+   */
+  private looksVerbal(word: string): boolean {
+    const m = VERBAL_ENDING.exec(word);
+    if (!m) return false;
+    const stem = word.slice(0, m.index);
+    return stem.length <= 2 && !(stem.length >= 2 && this.snapshot.index.knows(stem, "word")) && !this.names(word);
   }
 
   /** One piece of an unspaced Korean word, with a score: long known pieces win; unknown stretches cost. */
@@ -450,7 +463,7 @@ export class Reader {
       if (topic) return { score: length * length, pieces: [{ t: "topic", topic }] };
     }
     if (inside && PARTICLES.has(piece)) return { score: 1, pieces: [] };
-    if (last && isPredicate(piece)) return { score: length, pieces: [] };
+    if (last && (isPredicate(piece) || this.looksVerbal(piece))) return { score: length, pieces: [] };
     if (isStopword(piece) && length >= 2) return { score: length, pieces: [] };
     // A stretch nothing knows: a typo of something known, else unknown.
     const near = length >= 2 ? this.nearKorean(piece) : undefined;
@@ -524,7 +537,9 @@ export class Reader {
           break;
         case "lexicon": {
           const w = p.word;
-          if (w.t === "aspect") clause.aspects.push(w.aspect);
+          // "첫 키노트", "the first talk": the first of them, not the first edition.
+          if (w.t === "aspect" && w.aspect === "edition" && /^(첫|first|처음)$/.test(p.text) && pieces[index + 1]?.t === "lexicon" && (pieces[index + 1] as { word: LexiconWord }).word.t === "category") clause.numbers.push({ value: 1, unit: "번째" });
+          else if (w.t === "aspect") clause.aspects.push(w.aspect);
           else if (w.t === "category") {
             // After "빼고"/"besides", or right before it, a category is left out rather than asked about.
             const exceptNext = pieces.slice(index + 1, index + 3).some((q) => q.t === "lexicon" && q.word.t === "except");
@@ -577,6 +592,9 @@ export class Reader {
     };
   }
 }
+
+/** Endings only verbs take: past tense (었/았/였/했/왔 …) with what follows, and the plain, reported and polite forms. */
+const VERBAL_ENDING = /(?:[었았였했왔갔됐봤줬났졌웠켰쳤렸셨]|는|ㄴ)(?:어|어요|지|죠|나|나요|니|냐|다|다고|다며|대|대요|던|더라|는데|네|음|잖아|고|으면|는지)?$|(?:는다|한다|된다|는다고|다고|다며|는데|니까|나요|어요|아요|습니다|세요|래요|대요|을까|려고|려는|는지|던데|더라|잖아|은|는|한|탄|간|온|본|든)$/;
 
 /** Whether a clause states a sum of money (4600억, 460 billion won): a budget's amount names the budget. */
 export const statesWon = (c: Clause): boolean => c.numbers.some((n) => n.unit !== undefined && ["억", "조", "원", "억원", "조원", "만원"].includes(n.unit));
