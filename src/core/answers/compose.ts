@@ -15,7 +15,7 @@ import { eventPart, orgPart, roomPart, trackPart, tracksPart } from "./event.js"
 import type { Part, PartContext } from "./part.js";
 import { peoplePart, personPart } from "./people.js";
 import { sessionsPart, speakersOfPart } from "./sessions.js";
-import { PERSON_FACTS, resolve, sessionsMatching, type Scope, type Subject } from "./subject.js";
+import { isSpecific, PERSON_FACTS, resolve, sessionsMatching, type Scope, type Subject } from "./subject.js";
 
 /** What a conversation remembers of its last answer: what it was about and what it asked. */
 export interface Remembered {
@@ -47,6 +47,8 @@ function partsFor(ctx: PartContext, subject: Subject, clause: Clause): Part[] {
     }
     case "sessions": {
       const sessions = subject.keys.map((key) => k.sessions.get(key)!).filter(Boolean);
+      // "카프카 발표자랑 트랙 알려줘": the track of the sessions found, not every track.
+      if (clause.categories.includes("tracks") && !ctx.aspects.includes("track")) ctx = { ...ctx, aspects: [...ctx.aspects, "track"] };
       const wantsPeople = clause.categories.includes("people") && (ctx.aspects.includes("who") || ctx.aspects.includes("list") || ctx.aspects.includes("count") || ctx.aspects.length === 0);
       return [wantsPeople ? speakersOfPart(ctx, sessions) : sessionsPart(ctx, sessions, subject.by, labelOf(ctx, subject))];
     }
@@ -165,6 +167,9 @@ const ownContent = (c: Clause) => c.names.length > 0 || c.topics.length > 0 || c
 
 export function compose(snapshot: Snapshot, reading: Reading, scope: Scope, lang: Lang, context: Remembered | undefined): Composed {
   if (reading.unknown.length || otherYears(snapshot, reading, scope).length) return { draft: dontKnow(snapshot, reading.text, lang) };
+  // A verb we do not know ("불 언제 꺼졌어?") may be the very thing asked: answer only when the rest names something.
+  const specific = reading.clauses.some((c) => c.names.length > 0 || c.topics.some((t) => isSpecific(snapshot, t)));
+  if (reading.verbs.length && !specific) return { draft: dontKnow(snapshot, reading.text, lang) };
   const parts: Part[] = [];
   const subjectsSeen: Subject[] = [];
   const aspectsSeen: Aspect[] = [];
@@ -191,7 +196,12 @@ export function compose(snapshot: Snapshot, reading: Reading, scope: Scope, lang
       if (resolved.unmatched.length || !resolved.subjects.length) return { draft: dontKnow(snapshot, reading.text, lang, resolved.near.slice(0, 3).map((h) => nearLabel(snapshot, h.ref.kind, h.ref.key, lang))) };
       subjects = resolved.subjects;
     }
-    if (ordinal !== undefined) subjects = subjects.map((s) => (s.kind === "sessions" && s.keys.length > 1 ? { ...s, keys: s.keys.slice(ordinal - 1, ordinal) } : s));
+    if (ordinal !== undefined) {
+      // The nth of the sessions just listed or of those the clause narrows to — never of the whole programme.
+      const narrowed = leans || clause.names.length > 0 || clause.topics.length > 0 || clause.days.length > 0;
+      if (!narrowed) return { draft: whichOne(lang) };
+      subjects = subjects.map((s) => (s.kind === "sessions" && s.keys.length > 1 ? { ...s, keys: ordinal > 0 ? s.keys.slice(ordinal - 1, ordinal) : s.keys.slice(ordinal) } : s));
+    }
     const ctx: PartContext = { snapshot, lang, scope, aspects, stated: clause.numbers.filter((n) => n.unit !== "번째") };
     for (const subject of subjects) {
       const found = partsFor(ctx, subject, clause);

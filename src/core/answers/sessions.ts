@@ -44,10 +44,24 @@ export function countLine(sessions: readonly Session[], lang: Lang): string {
   return lang === "ko" ? `세션 ${total}개(${countByKind(sessions, lang)})` : `${total} sessions (${countByKind(sessions, lang)})`;
 }
 
-/** The count as a sentence: "AI 트랙: 세션 26개입니다." / "There are 26 talks in the AI track." */
+/**
+ * The count as a sentence, talks first — "발표 세션" means talks, as the organisers count them: "AI 트랙: 기술 세션
+ * 26개입니다. 그 밖에 트랙 프리뷰 2개가 있어 총 28개입니다." / "There are 26 talks (AI track), plus 2 track previews:
+ * 28 sessions in all."
+ */
 export function countSentence(sessions: readonly Session[], lang: Lang, label?: string): string {
-  const count = countLine(sessions, lang);
-  return lang === "ko" ? `${label ? `${inert(label)}: ` : ""}${count}입니다.` : `There ${sessions.length === 1 ? "is" : "are"} ${count}${label ? ` (${inert(label)})` : ""}.`;
+  const talks = sessions.filter((s) => s.kind === "talk" || s.kind === "special");
+  const others = sessions.filter((s) => s.kind !== "talk" && s.kind !== "special");
+  const head = lang === "ko" ? (label ? `${inert(label)}: ` : "") : "";
+  if (!talks.length || !others.length) {
+    const count = countLine(sessions, lang);
+    return lang === "ko" ? `${head}${count}입니다.` : `There ${sessions.length === 1 ? "is" : "are"} ${count}${label ? ` (${inert(label)})` : ""}.`;
+  }
+  const lead = countByKind(talks, lang);
+  const rest = countByKind(others, lang);
+  return lang === "ko"
+    ? `${head}${lead}입니다. 그 밖에 ${rest}가 있어 총 ${sessions.length}개입니다.`
+    : `There are ${lead}${label ? ` (${inert(label)})` : ""}, plus ${rest}: ${sessions.length} sessions in all.`;
 }
 
 /** Sessions counted per day: "12월 8일 48개, 12월 9일 58개". */

@@ -6,7 +6,6 @@ import type { DocKind, DocRef } from "../search/documents.js";
 import { stemLatin } from "../search/analyze.js";
 import type { QueryWord, SearchHit } from "../search/index.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
-import { squash } from "../text.js";
 import type { Named } from "../snapshot/tables.js";
 import { CATEGORY_KIND, type Aspect, type Category } from "../understand/lexicon.js";
 import { statesWon, type Clause, type DaySpec, type Topic } from "../understand/read.js";
@@ -244,6 +243,9 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
     subjects.push(...subjectsOfHits(theirs));
     return done();
   }
+  // The words found only other people ("남궁훈 대표 사임": 대표 is someone else's role): not this person's.
+  // In a yes/no question they are a claim about this person, checked against what the person is.
+  if (foundOther.length && !foundSessions.length && !yesNo) return done(clause.topics.map((t) => t.word));
   if (aboutSessions || ((tracks.length || rooms.length || orgs.length) && (cats.has("people") || wantsSessions(clause)))) {
     const { dates: _claimed, ...undated } = filter;
     // "남궁훈 직책이랑 발표 뭐야": the person's role, then their sessions.
@@ -253,6 +255,17 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
     // is a claim, checked against the sessions there are.
     if (yesNo && people.length && !sessionsMatching(snapshot, scope, by).length) delete by.people;
     if (yesNo && by.clock && !sessionsMatching(snapshot, scope, by).length) delete by.clock;
+    // "AI와 클라우드 키노트": no keynote is in those tracks, but one has those words in its title.
+    if (tracks.length && !sessionsMatching(snapshot, scope, by).length) {
+      const named = clause.names.flat().filter((n) => n.kind === "track");
+      const asWords: Topic[] = named.map((n) => ({ word: n.key, terms: [...new Set(trackWords(k, n.key))], phrases: [] }));
+      const retried = searchTopics(snapshot, [...clause.topics, ...asWords], scope, ["session"], orgs);
+      const titled = retried.hits.filter((h) => h.ref.kind === "session").map((h) => h.ref.key);
+      if (titled.length) {
+        delete by.tracks;
+        by.found = titled;
+      }
+    }
     sessionsBy(by);
     return done();
   }
@@ -358,13 +371,21 @@ function searchTopics(snapshot: Snapshot, topics: readonly Topic[], scope: Scope
   return { hits: [], unmatched: unmatched.length ? unmatched : topics.map((x) => x.word), near };
 }
 
-/** The most common of the words, when it is in so many documents that it names the whole knowledge's subject. */
+/** How many documents make a word so common that it names the whole knowledge's subject (화재 for a fire). */
+const commonLimit = (snapshot: Snapshot) => Math.max(8, Math.ceil(snapshot.index.refs.length * 0.03));
+
+/** The most common of the words, when it is that common. */
 function commonTopic(snapshot: Snapshot, words: readonly QueryWord[], keep: (ref: DocRef) => boolean): number | undefined {
-  const total = snapshot.index.refs.length;
-  const limit = Math.max(8, Math.ceil(total * 0.03));
+  const limit = commonLimit(snapshot);
   const counts = words.map((w) => snapshot.index.search([w], { keep, limit: limit + 1 }).length);
   const most = counts.indexOf(Math.max(...counts));
   return counts[most] > limit ? most : undefined;
+}
+
+/** Whether a topic word is specific: in a few documents, not in a large share of them. */
+export function isSpecific(snapshot: Snapshot, topic: Topic): boolean {
+  const limit = commonLimit(snapshot);
+  return snapshot.index.search([{ terms: topic.terms, phrases: topic.phrases }], { limit: limit + 1 }).length <= limit;
 }
 
 /** Whether a fact's own sentence (not only the longer quote it rests on) holds every topic word: an answer must
@@ -372,8 +393,9 @@ function commonTopic(snapshot: Snapshot, words: readonly QueryWord[], keep: (ref
 function factStates(snapshot: Snapshot, key: string, topics: readonly Topic[]): boolean {
   const f = snapshot.knowledge.facts.get(key);
   if (!f) return false;
-  const text = squash(`${f.text.ko} ${f.text.en} ${f.keywords.join(" ")}`);
-  return topics.every((t) => t.terms.some((term) => text.includes(squash(term))) || t.phrases.some((p) => p.every((w) => text.includes(squash(w)))));
+  const text = `${f.text.ko} ${f.text.en} ${f.keywords.join(" ")}`.normalize("NFC").toLowerCase();
+  const holds = (term: string) => (/[a-z0-9]/.test(term) ? new RegExp(`(^|[^a-z0-9])${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).test(text) : text.includes(term));
+  return topics.every((t) => t.terms.some((term) => holds(term.toLowerCase())) || t.phrases.some((p) => p.every((w) => holds(w.toLowerCase()))));
 }
 
 /** A Korean word of three or more syllables may also sit inside a compound: all its pieces must be there. */

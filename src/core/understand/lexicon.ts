@@ -3,6 +3,7 @@
 // small words Korean glues to others (particles, endings), and the words that carry nothing (a maintained stopword
 // list and the verbs of asking). Words of the knowledge itself — names, titles, tracks, organisations — are never
 // listed here: they come from the snapshot, so the same reader serves any conference.
+import { eng } from "stopword";
 import stopwords from "stopwords-iso/stopwords-iso.json" with { type: "json" };
 
 /** What a question wants to know about the thing it names. */
@@ -48,7 +49,7 @@ const ASPECT_WORDS: Record<Aspect, readonly string[]> = {
   amount: ["얼마", "금액", "액수", "규모", "비용", "how much", "amount", "얼만", "cost", "costs", "price"],
   handle: ["핸들", "아이디", "handle", "닉네임", "nickname", "username"],
   realname: ["실명", "본명", "성함", "명칭", "정식명칭", "공식명칭", "이름", "real name", "full name", "official name", "name", "called"],
-  track: ["분야"],
+  track: ["분야", "무슨 트랙", "어느 트랙", "무슨트랙", "어느트랙", "which track", "what track"],
   about: ["내용", "요약", "주제", "개요", "얘기", "이야기", "범위", "about", "summary", "summarize", "summarise", "topic", "topics", "subject", "overview", "gist", "설명", "소개", "중점", "focus", "theme", "방향성", "목표", "goal"],
   edition: ["몇번째", "몇회", "몇회째", "회째", "번째", "edition", "처음", "첫회", "맨처음", "첫", "first"],
   split: ["배분", "분배", "항목별", "나눠", "나뉘어", "split", "breakdown", "allocation", "allocated", "divided"],
@@ -148,7 +149,7 @@ const PREDICATE_STEMS = [
   "알려", "알", "궁금", "보여", "보이", "말하", "말해", "말했", "말씀", "설명", "소개", "요약", "정리", "공개", "진행", "시작", "종료", "참여", "참석", "담당", "부탁", "추천", "확인",
   "나와", "나온", "나왔", "나오", "나옴", "열린", "열렸", "열리", "열어", "열려", "올라", "풀렸", "풀린", "풀려", "했", "하", "한", "할", "함", "합", "해", "된", "됐", "되", "돼", "됨", "있", "없",
   "이었", "였", "이에", "입니", "뽑아", "찾아", "주", "줘", "줄", "주세", "주실", "주시", "가르쳐", "보면", "보니", "봐도", "봐야", "물어", "물어보", "물어봐", "물어봤", "얘기하", "얘기했", "언급", "다룬", "다루", "다뤄", "쓴", "쓰", "쓸", "썼", "쓰이", "맡", "맡았",
-  "가능", "필요", "기억", "생각", "뭐였", "더라", "건가", "건지", "거야", "거예", "거래", "거라", "거임", "거지", "거죠", "거였", "건데", "바뀌", "바꾸", "달라지", "달라졌", "변하", "변했", "늘리", "늘린", "키우", "세우", "세운", "세워", "세웠", "끝나", "끝났", "끝난", "끝내", "끝냈", "밝히", "밝혔", "밝힌",
+  "가능", "필요", "기억", "생각", "뭐였", "더라", "건가", "건지", "거야", "거예", "거래", "거라", "거임", "거지", "거죠", "거였", "건데", "바뀌", "바꾸", "달라지", "달라졌", "변하", "변했", "늘리", "늘린", "키우", "세우", "세운", "세워", "세웠", "넘", "넘는", "넘었", "넘어", "넘게", "넘을", "올라온", "올라왔", "올라와", "올라갔", "올린", "올렸", "말한", "말할", "갈아탄", "바뀐", "바꾼", "끝나", "끝났", "끝난", "끝내", "끝냈", "밝히", "밝혔", "밝힌",
   "전하", "전했", "제시", "발표", "공유", "띄우", "보내", "받", "알수", "계신", "계세", "계시", "하신", "하셨", "하시", "이신", "이셨", "셨", "신", "드려", "드리", "싶", "원하",
   "아세", "아시", "아는", "압니", "멈췄", "멈춘", "멈춰", "늘렸", "늘어", "써요", "쓴다", "쓰는",
   "때려박", "쏟", "들이", "들어", "드는", "든다", "들까", "잡", "걸리", "걸려", "된다", "한다", "한대", "된대", "했대", "됐대", "래", "대",
@@ -165,7 +166,7 @@ const FILLERS = [
 /** Words that ask about before the event or the knowledge (a speaker's previous job): nothing here answers them. */
 export const PAST_WORDS = new Set(["전에", "이전", "이전에", "예전", "예전에", "before", "previously", "formerly", "earlier", "used to"]);
 const ENGLISH_PREDICATES = [
-  "tell", "show", "give", "list", "know", "want", "like", "need", "say", "said", "says", "talk", "talked", "mention", "mentioned", "present", "presented", "presents", "presenting",
+  "lead", "leads", "led", "head", "heads", "headed", "run", "runs", "deliver", "delivered", "titled", "called", "named", "tell", "show", "give", "list", "know", "want", "like", "need", "say", "said", "says", "talk", "talked", "mention", "mentioned", "present", "presented", "presents", "presenting",
   "gave", "given", "giving", "do", "did", "done", "doing", "please", "pls", "plz", "thanks", "thank", "could", "would", "can", "may", "might", "remind", "wonder", "curious", "find", "look", "see",
   "get", "got", "go", "going", "happen", "happened", "held", "hold", "run", "ran", "running", "spoke", "speak", "speaks", "spoken", "announce", "announced", "cover", "covered", "covers",
   "release", "released", "publish", "published", "air", "aired", "go live", "went live", "live", "plan", "planned", "planning",
@@ -247,9 +248,17 @@ export const PHRASES: readonly string[] = [...LEXICON.keys()].filter((w) => w.in
 export const KOREAN_ENTRIES: ReadonlySet<string> = new Set([...LEXICON.keys()].filter((w) => /^[\uac00-\ud7a3]{2,}$/.test(w)));
 
 const STOPWORDS = new Set([...stopwords.ko, ...stopwords.en].map((w) => w.toLowerCase()));
+const CORE_ENGLISH = new Set(eng.map((w) => w.toLowerCase()));
 
 /** A word that carries nothing: a stopword of stopwords-iso's Korean or English list. */
 export const isStopword = (word: string): boolean => STOPWORDS.has(word);
+
+/**
+ * An English function word (the/is/what: the `stopword` package's short list). stopwords-iso's English list is long
+ * and holds words a question may be about — fire, cause, billion, first — so those are stopwords only where the
+ * knowledge does not hold them (read.ts).
+ */
+export const isFunctionWord = (word: string): boolean => CORE_ENGLISH.has(word);
 
 /** Every English word of the lexicon (cues, categories): a typo of one is read as it ("positon", "keynot"). */
 export const ENGLISH_LEXICON: readonly string[] = [...LEXICON.keys()].filter((w) => /^[a-z]{4,}$/.test(w));

@@ -14,6 +14,7 @@ import {
   ENGLISH_LEXICON,
   NUMERALS,
   PAST_WORDS,
+  isFunctionWord,
   isStopword,
   KOREAN_ENTRIES,
   lexiconOf,
@@ -80,6 +81,9 @@ export interface Reading {
   clauses: Clause[];
   /** Salient words the knowledge does not hold: a name, an organisation, a topic it lacks. */
   unknown: string[];
+  /** Verbs the lexicon does not list: harmless beside a name or a rare word, but they may be the question itself
+   * ("불 언제 꺼졌어?"), so a question with nothing more specific is not answered from what is left. */
+  verbs: string[];
   yesNo: boolean;
   /** Leans on the conversation: a pointer ("그 사람", "it") or a continuation ("그럼 X는?"). */
   followUp: boolean;
@@ -98,6 +102,8 @@ type Piece =
   | { t: "year"; year: number }
   | { t: "boundary" }
   | { t: "unknown"; text: string }
+  /** A verb the lexicon does not list (꺼졌어, 갈아탄): it may carry what is asked. */
+  | { t: "verb"; text: string }
   /** What "몇" counts: 명 (people), 개 (things) … */
   | { t: "counter"; unit: string }
   | { t: "english" };
@@ -183,8 +189,9 @@ export class Reader {
   }
 
   read(text: string): Reading {
-    const tokens = tokensOf(text);
-    const pieces: Piece[] = [];
+    const quoted = this.quotedTitles(text);
+    const tokens = tokensOf(quoted.rest);
+    const pieces: Piece[] = [...quoted.pieces];
     let english = false;
     for (let i = 0; i < tokens.length; ) {
       const matched = this.longestMatch(tokens, i);
@@ -207,6 +214,12 @@ export class Reader {
       if (/^(day|tag)$/.test(token) && next && /^\d{1,2}$/.test(next)) {
         pieces.push({ t: "date", day: { nth: Number(next) } });
         i += 2;
+        continue;
+      }
+      // "마지막 건?", "the last one": the last of a list (마지막 날 is a day, read as a phrase before this).
+      if ((/^마지막(건|거|것|꺼)?$/.test(token) && !/^(날|날에|날엔|날은|날의|일|일차|주|세션들)$/.test(next ?? "")) || (token === "last" && /^(one|session|talk|keynote|preview|item)s?$/.test(next ?? ""))) {
+        pieces.push({ t: "number", stated: { value: -1, unit: "번째" }, text: token });
+        i++;
         continue;
       }
       // "멷 명이야": one slip of the finger from 몇, before a counter.
@@ -258,6 +271,27 @@ export class Reader {
     }
     if (pieces.some((p) => p.t === "english")) english = true;
     return this.assemble(text, tokens, pieces.filter((p) => p.t !== "english"), english);
+  }
+
+  /**
+   * Titles quoted in the question (‘달라지는 카카오 2’, 'AI와 클라우드, 그 너머의 가치'): a quoted stretch that is part of
+   * a few sessions' titles names them, and is read no further.
+   */
+  private quotedTitles(text: string): { pieces: Piece[]; rest: string } {
+    const pieces: Piece[] = [];
+    const rest = text.replace(QUOTED, (whole, before: string, inside: string) => {
+      const wanted = squash(inside);
+      if (wanted.length < 4) return whole;
+      const found = new Map<string, Named>();
+      for (const [name, named] of this.snapshot.tables.names) {
+        if (name.includes(wanted)) for (const n of named) if (n.kind === "session") found.set(n.key, n);
+        if (found.size > 5) return whole;
+      }
+      if (!found.size) return whole;
+      pieces.push({ t: "name", named: [...found.values()], text: inside });
+      return `${before} `;
+    });
+    return { pieces, rest };
   }
 
   /** The longest run of tokens from `i` that is a name or a phrase of the lexicon ("Lee Chae-young", "how many"). */
@@ -339,7 +373,7 @@ export class Reader {
     // A name first — but a format ("online") is a format even where a room has that name.
     if (named && !lexicon.some((l) => l.t === "format")) return [{ t: "name", named, text: token }];
     if (lexicon.length) return [...lexicon.map((word) => ({ t: "lexicon" as const, word, text: token })), { t: "english" as const }];
-    if (isStopword(token)) return [{ t: "english" }];
+    if (isFunctionWord(token) || (isStopword(token) && !this.snapshot.index.knows(stemLatin(token), "word"))) return [{ t: "english" }];
     // "keynot" is "keynote" cut by the stemmer: a lexicon word before any title word.
     const stemmed = ENGLISH_LEXICON.find((w) => stemLatin(w) === stemLatin(token));
     if (stemmed) return lexiconOf(stemmed).map((word) => ({ t: "lexicon", word, text: token }));
@@ -417,7 +451,8 @@ export class Reader {
       }
     }
     if (forms.some(isStopword)) return [];
-    if (isPredicate(token) || this.looksVerbal(token)) return [];
+    if (isPredicate(token)) return [];
+    if (this.looksVerbal(token)) return [{ t: "verb", text: token }];
     for (const form of forms) {
       if (form.length < 2) continue;
       const topic = this.topic(form);
@@ -444,7 +479,7 @@ export class Reader {
     if (named && length >= 2) return { score: length * length * 4, pieces: [{ t: "name", named, text: piece }] };
     if (KOREAN_ENTRIES.has(piece)) return { score: length * length * 3, pieces: lexiconOf(piece).map((word) => ({ t: "lexicon", word, text: piece })) };
     // A one-syllable question word opening a word (뭐더라, 머임, 왜냐면): the question word.
-    const asks = !inside && length === 1 ? lexiconOf(piece).filter((w) => w.t === "aspect") : [];
+    const asks = (!inside || piece === "몇") && length === 1 ? lexiconOf(piece).filter((w) => w.t === "aspect") : [];
     if (asks.length) return { score: 2, pieces: asks.map((word) => ({ t: "lexicon", word, text: piece })) };
     // 몇개, 총몇개고: the count cue glued to its counter.
     const counted = /^총?몇/.exec(piece);
@@ -463,7 +498,8 @@ export class Reader {
       if (topic) return { score: length * length, pieces: [{ t: "topic", topic }] };
     }
     if (inside && PARTICLES.has(piece)) return { score: 1, pieces: [] };
-    if (last && (isPredicate(piece) || this.looksVerbal(piece))) return { score: length, pieces: [] };
+    if (last && isPredicate(piece)) return { score: length, pieces: [] };
+    if (last && this.looksVerbal(piece)) return { score: length, pieces: [{ t: "verb", text: piece }] };
     if (isStopword(piece) && length >= 2) return { score: length, pieces: [] };
     // A stretch nothing knows: a typo of something known, else unknown.
     const near = length >= 2 ? this.nearKorean(piece) : undefined;
@@ -497,6 +533,7 @@ export class Reader {
     const clauses: Clause[] = [];
     let clause = emptyClause();
     const unknown: string[] = [];
+    const verbs: string[] = [];
     let yesNo = false;
     let tagged = false;
     let excepting = false;
@@ -530,6 +567,9 @@ export class Reader {
           break;
         case "counter":
           clause.counted = p.unit;
+          break;
+        case "verb":
+          verbs.push(p.text);
           break;
         case "boundary":
           // A comma between two full questions splits them; inside a list ("A, B and C") it does not.
@@ -585,6 +625,7 @@ export class Reader {
       text,
       clauses: joined.map((c) => withoutAboutAsTopic(c, isYesNo)),
       unknown,
+      verbs,
       yesNo: isYesNo,
       followUp: continuation || joined.some((c) => c.pointer) || joined.every((c) => c.names.length === 0 && c.topics.length === 0 && c.categories.length === 0 && !statesWon(c)),
       continuation,
@@ -594,7 +635,10 @@ export class Reader {
 }
 
 /** Endings only verbs take: past tense (었/았/였/했/왔 …) with what follows, and the plain, reported and polite forms. */
-const VERBAL_ENDING = /(?:[었았였했왔갔됐봤줬났졌웠켰쳤렸셨]|는|ㄴ)(?:어|어요|지|죠|나|나요|니|냐|다|다고|다며|대|대요|던|더라|는데|네|음|잖아|고|으면|는지)?$|(?:는다|한다|된다|는다고|다고|다며|는데|니까|나요|어요|아요|습니다|세요|래요|대요|을까|려고|려는|는지|던데|더라|잖아|은|는|한|탄|간|온|본|든)$/;
+const VERBAL_ENDING = /(?:[었았였했왔갔됐봤줬났졌웠켰쳤렸셨]|는|ㄴ)(?:어|어요|지|죠|나|나요|니|냐|다|다고|다며|대|대요|던|더라|는데|네|음|잖아|고|으면|는지)?$|(?:는다|한다|된다|는다고|다고|다며|는데|니까|나요|어요|아요|습니다|세요|래요|대요|을까|려고|려는|는지|던데|더라|잖아)$/;
+
+/** A stretch in quotes: the closing quote is followed by a space, punctuation, Hangul (a particle) or the end. */
+const QUOTED = /(^|[\s(])['‘"“「『](.{3,120}?)['’"”」』](?=$|[\s?.,!)]|[\uac00-\ud7a3])/g;
 
 /** Whether a clause states a sum of money (4600억, 460 billion won): a budget's amount names the budget. */
 export const statesWon = (c: Clause): boolean => c.numbers.some((n) => n.unit !== undefined && ["억", "조", "원", "억원", "조원", "만원"].includes(n.unit));
