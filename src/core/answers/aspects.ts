@@ -58,10 +58,11 @@ export function unanswerable(snapshot: Snapshot, subject: Subject, aspects: read
 function factAnswers(snapshot: Snapshot, text: string, aspect: Aspect): boolean {
   const pattern = IN_TEXT[aspect];
   if (pattern) return pattern.test(text);
-  // Who (or someone's role, company, name): the sentence names a person the knowledge knows.
+  // Who (or someone's role, company, name): the sentence names a person the knowledge knows, or someone by their
+  // role (정은경 기자, the reporter).
   if (aspect === "who" || aspect === "role" || aspect === "org" || aspect === "realname") {
     const lower = text.toLowerCase();
-    return [...snapshot.knowledge.people.values()].some((p) => [p.name.ko, p.name.en].some((n) => n.length >= 2 && lower.includes(n.toLowerCase())));
+    return /기자|reporter|journalist/.test(lower) || [...snapshot.knowledge.people.values()].some((p) => [p.name.ko, p.name.en].some((n) => n.length >= 2 && lower.includes(n.toLowerCase())));
   }
   return aspect === "where";
 }

@@ -148,7 +148,7 @@ const MONTHS: Record<string, number> = {
 const PREDICATE_STEMS = [
   "알려", "알", "궁금", "보여", "보이", "말하", "말해", "말했", "말씀", "설명", "소개", "요약", "정리", "공개", "진행", "시작", "종료", "참여", "참석", "담당", "부탁", "추천", "확인",
   "나와", "나온", "나왔", "나오", "나옴", "열린", "열렸", "열리", "열어", "열려", "올라", "풀렸", "풀린", "풀려", "했", "하", "한", "할", "함", "합", "해", "된", "됐", "되", "돼", "됨", "있", "없",
-  "이었", "였", "이에", "입니", "뽑아", "찾아", "주", "줘", "줄", "주세", "주실", "주시", "가르쳐", "보면", "보니", "봐도", "봐야", "물어", "물어보", "물어봐", "물어봤", "얘기하", "얘기했", "언급", "다룬", "다루", "다뤄", "쓴", "쓰", "쓸", "썼", "쓰이", "맡", "맡았",
+  "이었", "였", "이에", "입니", "뽑아", "찾아", "주", "줘", "줄", "주세", "주실", "주시", "가르쳐", "보면", "보니", "봐도", "봐야", "물어", "물어보", "물어봐", "물어봤", "얘기하", "얘기했", "언급", "다룬", "다루", "다뤄", "쓴", "쓰", "쓸", "썼", "쓰이", "씀", "쓰임", "맡", "맡았",
   "가능", "필요", "기억", "생각", "뭐였", "더라", "건가", "건지", "거야", "거예", "거래", "거라", "거임", "거지", "거죠", "거였", "건데", "바뀌", "바꾸", "달라지", "달라졌", "변하", "변했", "늘리", "늘린", "키우", "세우", "세운", "세워", "세웠", "넘", "넘는", "넘었", "넘어", "넘게", "넘을", "올라온", "올라왔", "올라와", "올라갔", "올린", "올렸", "말한", "말할", "갈아탄", "바뀐", "바꾼", "끝나", "끝났", "끝난", "끝내", "끝냈", "밝히", "밝혔", "밝힌",
   "전하", "전했", "제시", "발표", "공유", "띄우", "보내", "받", "알수", "계신", "계세", "계시", "하신", "하셨", "하시", "이신", "이셨", "셨", "신", "드려", "드리", "싶", "원하",
   "아세", "아시", "아는", "압니", "멈췄", "멈춘", "멈춰", "늘렸", "늘어", "써요", "쓴다", "쓰는",
@@ -254,11 +254,21 @@ const CORE_ENGLISH = new Set(eng.map((w) => w.toLowerCase()));
 export const isStopword = (word: string): boolean => STOPWORDS.has(word);
 
 /**
- * An English function word (the/is/what: the `stopword` package's short list). stopwords-iso's English list is long
- * and holds words a question may be about — fire, cause, billion, first — so those are stopwords only where the
- * knowledge does not hold them (read.ts).
+ * Words stopwords-iso's long English list holds that a question about an event or an incident may well be about.
+ * The `stopword` package's short list (the, is, what …) is never content.
  */
-export const isFunctionWord = (word: string): boolean => CORE_ENGLISH.has(word);
+const CONTENT_WORDS = new Set([
+  "fire", "cause", "causes", "caused", "billion", "million", "thousand", "hundred", "amount", "number", "numbers", "information", "index",
+  "interest", "general", "group", "groups", "member", "members", "order", "place", "places", "point", "points", "present", "large",
+  "largest", "old", "older", "oldest", "new", "newer", "newest", "big", "biggest", "long", "longer", "longest", "young", "early",
+  "latest", "high", "highest", "great", "greatest", "won", "example", "problem", "problems", "system", "systems", "room", "rooms",
+  "area", "areas", "change", "changes", "end", "ended", "open", "opened", "world", "year", "years", "today", "computer", "microsoft",
+  "page", "pages", "detail", "details", "face", "fact", "facts", "work", "works", "case", "cases", "effect", "side", "state", "states",
+  "part", "parts", "small", "smallest", "full", "home", "important", "results", "site", "test", "value", "website", "whole", "words",
+]);
+
+/** An English word that carries nothing for a question: a function word, or a stopword that is no content word. */
+export const isEnglishFiller = (word: string): boolean => CORE_ENGLISH.has(word) || (STOPWORDS.has(word) && !CONTENT_WORDS.has(word));
 
 /** Every English word of the lexicon (cues, categories): a typo of one is read as it ("positon", "keynot"). */
 export const ENGLISH_LEXICON: readonly string[] = [...LEXICON.keys()].filter((w) => /^[a-z]{4,}$/.test(w));

@@ -6,6 +6,7 @@
 import type { Snapshot } from "../snapshot/snapshot.js";
 import type { Named } from "../snapshot/tables.js";
 import { foldLatin, fromQwerty, isChoseongOnly, isHangulWord, jamo, koreanForms, stemLatin, stripParticle } from "../search/analyze.js";
+import { getChoseong } from "es-hangul";
 import { namesByChoseong, nearNames } from "../search/minisearch.js";
 import { withinEdits } from "../search/index.js";
 import { squash } from "../text.js";
@@ -14,7 +15,7 @@ import {
   ENGLISH_LEXICON,
   NUMERALS,
   PAST_WORDS,
-  isFunctionWord,
+  isEnglishFiller,
   isStopword,
   KOREAN_ENTRIES,
   lexiconOf,
@@ -326,6 +327,8 @@ export class Reader {
 
   /** A number and what follows it: a unit (5개, 120명, 4600억), a clock (11시, 11:00), a date (12월 7일), a year. */
   private number(token: string, next: string | undefined, after: string | undefined): { piece: Piece; used: number } {
+    // "1등 상금", "2위": a rank, which nothing in the knowledge holds.
+    if (next && /^(등|위)$/.test(stripParticle(next) ?? next) && /^\d+$/.test(token)) return { piece: { t: "unknown", text: `${token}${next}` }, used: 2 };
     // "the 4th session": an ordinal, as 네 번째.
     if (/^\d+(st|nd|rd|th)$/.test(token) && !/^(day|tag)$/.test(next ?? "")) return { piece: { t: "number", stated: { value: Number.parseInt(token, 10), unit: "번째" }, text: token }, used: 1 };
     const clock = /^(\d{1,2}):(\d{2})$/.exec(token);
@@ -360,7 +363,11 @@ export class Reader {
     if (ENDING_SET.has(token) || /^(ㅋ+|ㅎ+|ㅠ+|ㅜ+|ㄷ+|ㅇㅇ|ㄴㄴ)$/.test(token)) return [];
     if (isChoseongOnly(token)) {
       const named = namesByChoseong(this.snapshot.names, token).flatMap((n) => this.names(n) ?? []);
-      return named.length ? [{ t: "name", named, text: token }] : [{ t: "unknown", text: token }];
+      if (named.length) return [{ t: "name", named, text: token }];
+      // Chat initials: ㅇㄷ (어디), ㄴㄱ (누구) ask something; ㅎㅇ, ㄱㅅ greet and thank.
+      if (CHAT_INITIALS.has(token)) return [];
+      const asked = CHOSEONG_WORDS.get(token.replace(/(ㅇ|ㄴ|ㅇㅔ)$/, "")) ?? CHOSEONG_WORDS.get(token);
+      return asked ? asked.map((word) => ({ t: "lexicon", word, text: token })) : [{ t: "unknown", text: token }];
     }
     if (HANGUL_RUN.test(token)) return this.korean(token);
     return this.latin(token);
@@ -373,7 +380,7 @@ export class Reader {
     // A name first — but a format ("online") is a format even where a room has that name.
     if (named && !lexicon.some((l) => l.t === "format")) return [{ t: "name", named, text: token }];
     if (lexicon.length) return [...lexicon.map((word) => ({ t: "lexicon" as const, word, text: token })), { t: "english" as const }];
-    if (isFunctionWord(token) || (isStopword(token) && !this.snapshot.index.knows(stemLatin(token), "word"))) return [{ t: "english" }];
+    if (isEnglishFiller(token)) return [{ t: "english" }];
     // "keynot" is "keynote" cut by the stemmer: a lexicon word before any title word.
     const stemmed = ENGLISH_LEXICON.find((w) => stemLatin(w) === stemLatin(token));
     if (stemmed) return lexiconOf(stemmed).map((word) => ({ t: "lexicon", word, text: token }));
@@ -636,6 +643,22 @@ export class Reader {
 
 /** Endings only verbs take: past tense (었/았/였/했/왔 …) with what follows, and the plain, reported and polite forms. */
 const VERBAL_ENDING = /(?:[었았였했왔갔됐봤줬났졌웠켰쳤렸셨]|는|ㄴ)(?:어|어요|지|죠|나|나요|니|냐|다|다고|다며|대|대요|던|더라|는데|네|음|잖아|고|으면|는지)?$|(?:는다|한다|된다|는다고|다고|다며|는데|니까|나요|어요|아요|습니다|세요|래요|대요|을까|려고|려는|는지|던데|더라|잖아)$/;
+
+/** Initials that only greet, thank or agree. */
+const CHAT_INITIALS = new Set(["ㅎㅇ", "ㅎㅇㅎㅇ", "ㄱㅅ", "ㄳ", "ㄱㅅㄱㅅ", "ㅇㅋ", "ㅇㅋㅇㅋ", "ㅈㅅ", "ㅊㅋ", "ㅂㅂ", "ㅃㅃ", "ㅇㅈ", "ㄹㅇ", "ㅋㅋ", "ㅎㅎ"]);
+
+/** The question words of the lexicon by their initials (ㅇㄷ → 어디, ㄴㄱ → 누구): initials that all the words
+ * having them ask the same thing with. */
+const CHOSEONG_WORDS: ReadonlyMap<string, readonly LexiconWord[]> = (() => {
+  const byInitials = new Map<string, string[]>();
+  for (const entry of KOREAN_ENTRIES) {
+    if (!lexiconOf(entry).some((w) => w.t === "aspect")) continue;
+    const initials = getChoseong(entry);
+    byInitials.set(initials, [...(byInitials.get(initials) ?? []), entry]);
+  }
+  const aspectsOf = (entry: string) => lexiconOf(entry).filter((w) => w.t === "aspect").map((w) => JSON.stringify(w)).join();
+  return new Map([...byInitials].filter(([, entries]) => new Set(entries.map(aspectsOf)).size === 1).map(([initials, [entry]]) => [initials, lexiconOf(entry)]));
+})();
 
 /** A stretch in quotes: the closing quote is followed by a space, punctuation, Hangul (a particle) or the end. */
 const QUOTED = /(^|[\s(])['‘"“「『](.{3,120}?)['’"”」』](?=$|[\s?.,!)]|[\uac00-\ud7a3])/g;
