@@ -161,12 +161,12 @@ const FILLERS = [
   "정확히", "정확하게", "짧게", "간단히", "간단하게", "자세히", "자세하게", "구체적으로", "대충", "말고", "썰", "아니라", "아니고", "보니까", "보니", "봤는데", "들었는데", "배정", "할당", "써",
   "따로", "각각", "별도로", "혹은", "또는", "그래서", "그러니까", "근데", "그런데", "아까", "이번", "이번에", "올해", "얘기하신", "하신", "분이",
   "총", "낮", "밤", "나머지", "정식", "공식", "급함", "급해", "급한데", "질문", "궁금한데", "궁금해서", "관련해선", "관련해서는",
-  "stuff", "thing", "things", "total", "overall", "exactly", "specifically", "actually", "basically", "quick", "yo", "hey", "hi", "hello", "good afternoon", "good morning", "good evening",
+  "stuff", "thing", "things", "total", "overall", "exactly", "specifically", "actually", "basically", "quick", "yo", "hey", "hi", "hello", "good afternoon", "good morning", "good evening", "main", "key", "major",
 ];
 /** Words that ask about before the event or the knowledge (a speaker's previous job): nothing here answers them. */
 export const PAST_WORDS = new Set(["전에", "이전", "이전에", "예전", "예전에", "before", "previously", "formerly", "earlier", "used to"]);
 const ENGLISH_PREDICATES = [
-  "lead", "leads", "led", "head", "heads", "headed", "run", "runs", "deliver", "delivered", "titled", "called", "named", "tell", "show", "give", "list", "know", "want", "like", "need", "say", "said", "says", "talk", "talked", "mention", "mentioned", "present", "presented", "presents", "presenting",
+  "commit", "commits", "committed", "committing", "urgent", "asap", "lead", "leads", "led", "head", "heads", "headed", "run", "runs", "deliver", "delivered", "titled", "called", "named", "tell", "show", "give", "list", "know", "want", "like", "need", "say", "said", "says", "talk", "talked", "mention", "mentioned", "present", "presented", "presents", "presenting",
   "gave", "given", "giving", "do", "did", "done", "doing", "please", "pls", "plz", "thanks", "thank", "could", "would", "can", "may", "might", "remind", "wonder", "curious", "find", "look", "see",
   "get", "got", "go", "going", "happen", "happened", "held", "hold", "run", "ran", "running", "spoke", "speak", "speaks", "spoken", "announce", "announced", "cover", "covered", "covers",
   "release", "released", "publish", "published", "air", "aired", "go live", "went live", "live", "plan", "planned", "planning",

@@ -485,8 +485,8 @@ export class Reader {
     const named = this.names(piece);
     if (named && length >= 2) return { score: length * length * 4, pieces: [{ t: "name", named, text: piece }] };
     if (KOREAN_ENTRIES.has(piece)) return { score: length * length * 3, pieces: lexiconOf(piece).map((word) => ({ t: "lexicon", word, text: piece })) };
-    // A one-syllable question word opening a word (뭐더라, 머임, 왜냐면): the question word.
-    const asks = (!inside || piece === "몇") && length === 1 ? lexiconOf(piece).filter((w) => w.t === "aspect") : [];
+    // A one-syllable question or category word opening a word (뭐더라, 머임, 돈임): that word.
+    const asks = (!inside || piece === "몇") && length === 1 ? lexiconOf(piece).filter((w) => w.t === "aspect" || w.t === "category") : [];
     if (asks.length) return { score: 2, pieces: asks.map((word) => ({ t: "lexicon", word, text: piece })) };
     // 몇개, 총몇개고: the count cue glued to its counter.
     const counted = /^총?몇/.exec(piece);
@@ -511,6 +511,8 @@ export class Reader {
     // A stretch nothing knows: a typo of something known, else unknown.
     const near = length >= 2 ? this.nearKorean(piece) : undefined;
     if (near) return { score: length * length, pieces: near };
+    // One syllable left over inside a word (올라옴, 공개일, 프론트엔트) is an ending or a slip, not a word we lack.
+    if (inside && length === 1) return { score: -3, pieces: [] };
     return { score: -3 * length, pieces: [{ t: "unknown", text: piece }] };
   }
 
