@@ -15,13 +15,15 @@ import { eventPart, orgPart, roomPart, trackPart, tracksPart } from "./event.js"
 import type { Part, PartContext } from "./part.js";
 import { peoplePart, personPart } from "./people.js";
 import { sessionsPart, speakersOfPart } from "./sessions.js";
-import { isSpecific, PERSON_FACTS, resolve, sessionsMatching, type Scope, type Subject } from "./subject.js";
+import { isSpecific, PERSON_FACTS, resolve, SESSION_CATEGORIES, sessionsMatching, type Scope, type Subject } from "./subject.js";
 
 /** What a conversation remembers of its last answer: what it was about and what it asked. */
 export interface Remembered {
   subjects: Subject[];
   aspects: Aspect[];
   lang: Lang;
+  /** The last list of sessions shown, which "세 번째 거", "마지막 건?" pick from even after one was picked. */
+  list?: Subject[];
 }
 
 export interface Composed {
@@ -173,22 +175,31 @@ export function compose(snapshot: Snapshot, reading: Reading, scope: Scope, lang
   const parts: Part[] = [];
   const subjectsSeen: Subject[] = [];
   const aspectsSeen: Aspect[] = [];
-  let previous: { subjects: Subject[]; aspects: Aspect[] } | undefined = context;
+  let previous: Remembered | undefined = context;
+  let list = context?.list;
   for (const clause of reading.clauses) {
     // A clause that names nothing leans on the one before it, or on the conversation.
     // "어느 회사 사람이야?" after someone was named: 사람 is them, not everyone.
     const aboutThem = previous !== undefined && clause.categories.every((c) => c === "people") && clause.names.length === 0 && clause.topics.length === 0 && clause.aspects.some((a) => PERSON_FACTS.has(a));
     // "네 번째 세션 발표자는?": the nth of the sessions just listed, when the clause names nothing else.
     const ordinal = clause.numbers.find((n) => n.unit === "번째")?.value;
-    const nthOfPrevious = ordinal !== undefined && previous?.subjects.some((s) => s.kind === "sessions") === true && clause.names.length === 0 && clause.topics.length === 0 && clause.days.length === 0;
-    const leans = !ownContent(clause) || aboutThem || nthOfPrevious || (clause.pointer && clause.names.length === 0 && clause.topics.length === 0);
-    const aspects = clause.aspects.length ? clause.aspects : reading.continuation || !ownContent(clause) || clause.aspects.length === 0 ? (previous?.aspects ?? []) : [];
+    const unnamed = clause.names.length === 0 && clause.topics.length === 0;
+    const nthOfPrevious = ordinal !== undefined && (list ?? previous?.subjects ?? []).some((s) => s.kind === "sessions") && unnamed && clause.days.length === 0;
+    // "그 사람", "그거" lean; "그 예산" names the budget (its own category), "그 키노트" the keynote just said.
+    const pointing = clause.pointer && unnamed && !statesWon(clause) && clause.categories.every((c) => SESSION_CATEGORIES.has(c) || c === "people");
+    const leans = !ownContent(clause) || aboutThem || nthOfPrevious || pointing;
+    // What the clause asks — or, asking nothing ("이채영은?"), what was asked before; "다른 세션도?" asks for the sessions.
+    const asked = clause.aspects.length || clause.other ? clause.aspects : (previous?.aspects ?? []);
+    const aspects = [...new Set(asked)];
     let subjects: Subject[];
     if (leans) {
       // "What days of the week did it run?" with nothing before: "it" is the event, when there is one.
       const theEvent = scope.events.length === 1 && aspects.every((a) => EVENT_ASPECTS.has(a) || a === "what") && (aspects.length > 0 || clause.formats.length > 0) ? [{ kind: "event" as const, key: scope.events[0] }] : undefined;
-      if (!previous?.subjects.length && !theEvent) return { draft: whichOne(lang) };
-      subjects = previous?.subjects.length ? previous.subjects : theEvent!;
+      const before = nthOfPrevious && list ? list : previous?.subjects;
+      if (!before?.length && !theEvent) return { draft: whichOne(lang) };
+      subjects = before?.length ? before : theEvent!;
+      // "그 사람 다른 세션도 있어?": the same people's other sessions.
+      if (clause.other) subjects = otherSessions(snapshot, scope, subjects);
     } else {
       // "그중 카카오브레인 발표는?": sessions the conversation was about, narrowed by this clause.
       const within = clause.pointer ? previous?.subjects.flatMap((s) => (s.kind === "sessions" ? s.keys : [])) : undefined;
@@ -217,10 +228,21 @@ export function compose(snapshot: Snapshot, reading: Reading, scope: Scope, lang
       subjectsSeen.push(subject);
     }
     aspectsSeen.push(...aspects);
-    previous = { subjects, aspects };
+    if (subjects.some((s) => s.kind === "sessions" && s.keys.length > 1)) list = subjects;
+    previous = { subjects, aspects, lang, ...(list ? { list } : {}) };
   }
   if (!parts.length) return { draft: dontKnow(snapshot, reading.text, lang) };
-  return { draft: draftOf(snapshot, parts), remember: { subjects: subjectsSeen, aspects: aspectsSeen, lang } };
+  return { draft: draftOf(snapshot, parts), remember: { subjects: subjectsSeen, aspects: aspectsSeen, lang, ...(list ? { list } : {}) } };
+}
+
+/** The other sessions of the people the subjects are about: their sessions but those just said. */
+function otherSessions(snapshot: Snapshot, scope: Scope, subjects: readonly Subject[]): Subject[] {
+  const k = snapshot.knowledge;
+  const said = new Set(subjects.flatMap((s) => (s.kind === "sessions" ? s.keys : [])));
+  const people = [...new Set(subjects.flatMap((s) => (s.kind === "people" ? s.keys : s.kind === "sessions" ? s.keys.flatMap((key) => k.sessions.get(key)?.speakers ?? []) : [])))];
+  if (!people.length) return [...subjects];
+  const others = sessionsMatching(snapshot, scope, { people }).map((s) => s.key).filter((key) => !said.has(key));
+  return [{ kind: "sessions", keys: others, by: { people } }];
 }
 
 /** Parts as one answer: one part as it is, several each under its title; every part's items cited. */

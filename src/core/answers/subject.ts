@@ -57,7 +57,7 @@ export interface Resolved {
   near: SearchHit[];
 }
 
-const SESSION_CATEGORIES = new Set<Category>(["sessions", "talks", "keynotes", "previews", "specials", "workshops"]);
+export const SESSION_CATEGORIES = new Set<Category>(["sessions", "talks", "keynotes", "previews", "specials", "workshops"]);
 
 /** The dates a day word names in an event: its nth day, its last day, a weekday, a date, today. */
 export function datesOf(day: DaySpec, k: Knowledge, events: readonly string[], now: Date): string[] {
@@ -244,8 +244,13 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
     return done();
   }
   // The words found only other people ("남궁훈 대표 사임": 대표 is someone else's role): not this person's.
-  // In a yes/no question they are a claim about this person, checked against what the person is.
-  if (foundOther.length && !foundSessions.length && !yesNo) return done(clause.topics.map((t) => t.word));
+  // In a yes/no question they are a claim about this person, checked against what the person is
+  // ("이채영이 공동 소위원장이지?").
+  if (foundOther.length && !foundSessions.length) {
+    if (!yesNo) return done(clause.topics.map((t) => t.word));
+    subjects.push({ kind: "people", keys: people });
+    return done();
+  }
   if (aboutSessions || ((tracks.length || rooms.length || orgs.length) && (cats.has("people") || wantsSessions(clause)))) {
     const { dates: _claimed, ...undated } = filter;
     // "남궁훈 직책이랑 발표 뭐야": the person's role, then their sessions.

@@ -160,7 +160,7 @@ const FILLERS = [
   "날", "날에", "날엔", "때", "때문", "때문에", "쪽", "거", "게", "것", "분", "님", "씨", "혹시", "그냥", "좀", "진짜", "정말", "아", "음", "어", "저기", "여기", "중", "중에", "중에서", "맨", "가장", "제일",
   "정확히", "정확하게", "짧게", "간단히", "간단하게", "자세히", "자세하게", "구체적으로", "대충", "말고", "썰", "아니라", "아니고", "보니까", "보니", "봤는데", "들었는데", "배정", "할당", "써",
   "따로", "각각", "별도로", "혹은", "또는", "그래서", "그러니까", "근데", "그런데", "아까", "이번", "이번에", "올해", "얘기하신", "하신", "분이",
-  "총", "낮", "밤", "나머지", "정식", "공식", "급함", "급해", "급한데", "질문", "궁금한데", "궁금해서", "관련해선", "관련해서는",
+  "총", "낮", "밤", "정식", "공식", "급함", "급해", "급한데", "질문", "궁금한데", "궁금해서", "관련해선", "관련해서는",
   "stuff", "thing", "things", "total", "overall", "exactly", "specifically", "actually", "basically", "quick", "yo", "hey", "hi", "hello", "good afternoon", "good morning", "good evening", "main", "key", "major",
 ];
 /** Words that ask about before the event or the knowledge (a speaker's previous job): nothing here answers them. */
@@ -202,6 +202,7 @@ export type LexiconWord =
   | { t: "conjunction" }
   | { t: "yesno" }
   | { t: "now" }
+  | { t: "other" }
   | { t: "next" }
   | { t: "day"; nth?: number; last?: true; relative?: "today" | "tomorrow" }
   | { t: "weekday"; weekday: number }
@@ -226,6 +227,8 @@ learn(YES_NO_TAGS, { t: "yesnoTag" });
 learn(EXCEPT_WORDS, { t: "except" });
 for (const f of FORMAT_WORDS) learn([f], { t: "format", format: f });
 learn(NOW_WORDS, { t: "now" });
+/** "그 사람 다른 세션도 있어?": besides what was just said. */
+learn(["다른", "또다른", "other", "another", "else", "나머지"], { t: "other" });
 learn(NEXT_WORDS, { t: "next" });
 learn(TODAY_WORDS, { t: "day", relative: "today" });
 learn(TOMORROW_WORDS, { t: "day", relative: "tomorrow" });

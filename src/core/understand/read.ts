@@ -64,6 +64,8 @@ export interface Clause {
   part?: { from: string; to: string };
   /** The counter a count asks in ("몇 명" → 명): people, not items. */
   counted?: string;
+  /** Besides what was just said ("다른 세션도"). */
+  other?: boolean;
   now: boolean;
   next: boolean;
   numbers: Stated[];
@@ -309,6 +311,9 @@ export class Reader {
       // Names may hold commas ("AI와 클라우드, 그 너머의 가치"): squashed, they are gone.
       const named = this.names(squash(run.join("")));
       if (named) return { pieces: [{ t: "name", named, text: run.join(" ") }], length: j - i };
+      // A glossary phrase: the name it stands for ("Krust Universe" → 크러스트 유니버스), else a topic.
+      const glossedName = (this.glossary.get(squash(run.join(""))) ?? []).map((w) => this.names(squash(w))).find(Boolean);
+      if (glossedName) return { pieces: [{ t: "name", named: glossedName, text: phrase }], length: j - i };
       const glossed = this.glossary.has(squash(run.join(""))) ? this.topic(squash(run.join(""))) : undefined;
       if (glossed) return { pieces: [{ t: "topic", topic: { ...glossed, word: phrase } }], length: j - i };
       // A name of two or three Latin words with a typo ("Lee Chae-yong"): one edit in the whole.
@@ -411,7 +416,8 @@ export class Reader {
     if (name) return [{ t: "name", named: this.names(name)!, text: token }];
     const max = token.length >= 8 ? 2 : 1;
     const close = (word: string) => Math.abs(word.length - token.length) <= max && withinEdits(token, word, max);
-    for (const word of ENGLISH_LEXICON) if (close(word)) return lexiconOf(word).map((w) => ({ t: "lexicon", word: w, text: token }));
+    // Four-letter words are too close to each other (rate/date, time/tome) to be typos of one another.
+    if (token.length >= 5) for (const word of ENGLISH_LEXICON) if (close(word)) return lexiconOf(word).map((w) => ({ t: "lexicon", word: w, text: token }));
     // The pack's own terms (Kafak → kafka), never any word of the documents: "Naver" is not "never", "deadline" not "headline".
     const glossed = token.length >= 5 ? [...this.glossary.keys()].find((g) => /^[a-z]+$/.test(g) && close(g)) : undefined;
     return glossed ? [{ t: "topic", topic: this.topic(glossed)! }] : undefined;
@@ -607,6 +613,7 @@ export class Reader {
             if (hasAspect(clause) && pieces.slice(index + 1).some((q) => q.t === "lexicon" && q.word.t === "aspect")) close();
           } else if (w.t === "yesno") yesNo = true;
           else if (w.t === "now") clause.now = true;
+          else if (w.t === "other") clause.other = true;
           else if (w.t === "next") clause.next = true;
           else if (w.t === "day") clause.days.push({ ...(w.nth ? { nth: w.nth } : {}), ...(w.last ? { last: true } : {}), ...(w.relative ? { relative: w.relative } : {}) });
           else if (w.t === "weekday") clause.days.push({ weekday: w.weekday });
