@@ -87,6 +87,7 @@ function labelOf(ctx: PartContext, subject: Extract<Subject, { kind: "sessions" 
     ...(by.rooms ?? []).map((key) => k.rooms.get(key)?.name ?? key),
     ...(by.dates ?? []).map((d) => formatDay(d, ctx.lang)),
     ...(by.clock ? [by.clock] : []),
+    ...(by.at ? [say(ctx.lang, by.at.which === "now" ? { ko: "지금", en: "Now" } : { ko: "다음", en: "Next" })] : []),
   ];
   return labels.length ? labels.join(", ") : undefined;
 }

@@ -186,7 +186,8 @@ export function sessionsPart(ctx: PartContext, sessions: readonly Session[], by:
       title: say(lang, { ko: "맞는 세션이 없습니다", en: "No matching session" }),
       body: say(lang, { ko: `${label ? `${inert(label)}: ` : ""}지식에 그런 세션은 없습니다.`, en: `${label ? `${inert(label)}: ` : ""}the knowledge has no such session.` }),
       cited: [],
-      answered: by.dates !== undefined && by.dates.length > 0 ? true : false,
+      // None on a day, or none on now: known, not unknown.
+      answered: (by.dates !== undefined && by.dates.length > 0) || by.at !== undefined,
       facts: { count: 0 },
       about,
     };

@@ -37,6 +37,8 @@ export interface SessionFilter {
   part?: { from: string; to: string };
   /** Sessions found by words of their titles or abstracts. */
   found?: string[];
+  /** "지금", "now": running at this instant (ISO); "다음", "next": the first to start after it. */
+  at?: { instant: string; which: "now" | "next" };
 }
 
 export interface Scope {
@@ -110,7 +112,7 @@ export function sessionsMatching(snapshot: Snapshot, scope: Scope, f: SessionFil
   if (f.orgs?.length) pools.push(f.orgs.flatMap((x) => t.byOrg.get(x) ?? []));
   const pool = pools.length ? [...new Set(pools.sort((a, b) => a.length - b.length)[0])] : scope.events.flatMap((e) => t.timeline.get(e) ?? []);
   const sets = pools.slice(1).map((p) => new Set(p));
-  return pool
+  const matching = pool
     .filter((key) => sets.every((s) => s.has(key)))
     .map((key) => k.sessions.get(key)!)
     .filter((s) => {
@@ -125,6 +127,29 @@ export function sessionsMatching(snapshot: Snapshot, scope: Scope, f: SessionFil
       if (f.part && !(s.time && s.time >= f.part.from && s.time < f.part.to)) return false;
       return true;
     });
+  return f.at ? atInstant(matching, f.at) : matching;
+}
+
+/** A session's start and end as instants (ms); a session with no length is taken to last an hour. */
+function span(s: Session): { start: number; end: number } | undefined {
+  if (!s.start) return undefined;
+  const start = Date.parse(s.start);
+  const minutes = s.durationMinutes ?? (s.endTime && s.time ? minutesBetween(s.time, s.endTime) : 60);
+  return { start, end: start + minutes * 60_000 };
+}
+const minutesBetween = (from: string, to: string) => {
+  const m = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+  return (m(to) - m(from) + 24 * 60) % (24 * 60) || 60;
+};
+
+/** The sessions running at an instant, or those starting next after it (all that start at that same moment). */
+function atInstant(sessions: readonly Session[], at: { instant: string; which: "now" | "next" }): Session[] {
+  const t = Date.parse(at.instant);
+  const spans = sessions.map((s) => ({ s, span: span(s) })).filter((x) => x.span !== undefined);
+  if (at.which === "now") return spans.filter((x) => x.span!.start <= t && t < x.span!.end).map((x) => x.s);
+  const upcoming = spans.filter((x) => x.span!.start > t);
+  const first = Math.min(...upcoming.map((x) => x.span!.start));
+  return upcoming.filter((x) => x.span!.start === first).map((x) => x.s);
 }
 
 /** Whether a session runs at a clock time: starts then, or is on then (start ≤ t < end). */
@@ -157,7 +182,7 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
   const cats = new Set(clause.categories);
   const kinds = [...cats].map((c) => CATEGORY_KIND[c]).filter((x): x is string => Boolean(x));
   const dates = [...new Set(clause.days.flatMap((d) => datesOf(d, k, scope.events, scope.now)))];
-  const timed = clause.days.length > 0 || clause.clock !== undefined || clause.part !== undefined;
+  const timed = clause.days.length > 0 || clause.clock !== undefined || clause.part !== undefined || clause.now || clause.next;
   const aboutSessions = [...cats].some((c) => SESSION_CATEGORIES.has(c)) || sessions.length > 0 || timed || (within !== undefined && within.length > 0);
   const without = clause.except.map((c) => CATEGORY_KIND[c]).filter((x): x is string => Boolean(x));
   const base: SessionFilter = {
@@ -168,6 +193,7 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
     ...(clause.clock ? { clock: clause.clock } : {}),
     ...(clause.part ? { part: clause.part } : {}),
     ...(within ? { found: [...within] } : {}),
+    ...(clause.now || clause.next ? { at: { instant: scope.now.toISOString(), which: clause.next ? ("next" as const) : ("now" as const) } } : {}),
   };
   const filter: SessionFilter = { ...base, ...(tracks.length ? { tracks } : {}), ...(orgs.length ? { orgs } : {}) };
   const subjects: Subject[] = [];

@@ -113,6 +113,20 @@ export function sessionIds(events: readonly ImportedEvent[], taken: (id: string)
   });
 }
 
+/** Types exporters write for the kinds questions ask about: a frab "lecture" is a talk, a "hands-on" a workshop. */
+const KIND_OF_TYPE: Record<string, string> = {
+  lecture: "talk", vortrag: "talk", presentation: "talk", talk: "talk", "short talk": "talk", "lightning talk": "talk", session: "talk",
+  workshop: "workshop", tutorial: "workshop", "hands-on": "workshop", handson: "workshop",
+};
+
+/** The session's kind: a keynote by its title ("Keynote: …") whatever its type, else its type in the words questions use. */
+function kindOf(type: string | undefined, title: string): string {
+  if (/\bkeynote\b/i.test(title)) return "keynote";
+  const t = type?.trim().toLowerCase();
+  if (!t) return "talk";
+  return sessionKinds.find((k) => k === t) ?? KIND_OF_TYPE[t] ?? t;
+}
+
 /** An imported event as a session of `event`, its tracks and speakers still to be matched; none without a date. */
 function sessionOf(event: ImportedEvent, id: string, eventId: string, sourceId: string): Session | undefined {
   if (!event.date) return undefined;
@@ -126,7 +140,7 @@ function sessionOf(event: ImportedEvent, id: string, eventId: string, sourceId: 
     event: eventId,
     key: keyOf(eventId, id),
     title: { ko: title, en: title },
-    kind: sessionKinds.find((k) => k === event.type?.toLowerCase()) ?? event.type?.toLowerCase() ?? "talk",
+    kind: kindOf(event.type, title),
     tracks: [],
     date: event.date,
     ...(event.time ? { time: event.time } : {}),

@@ -77,7 +77,19 @@ export function buildTables(k: Knowledge): SnapshotTables {
     }
   }
   for (const t of k.tracks.values()) for (const n of [t.name.ko, t.name.en, ...t.aliases]) name(n, { kind: "track", key: t.key, event: t.event });
-  for (const r of k.rooms.values()) name(r.name, { kind: "room", key: r.key, event: r.event });
+  // A room is also called by its code alone ("M1" of "Lecture room M1", "HS7"); where several rooms end with the
+  // code ("Assembly space in front of M1"), the shortest name is the room itself.
+  const codes = new Map<string, string[]>();
+  for (const r of k.rooms.values()) {
+    name(r.name, { kind: "room", key: r.key, event: r.event });
+    const code = r.name.trim().split(/\s+/).at(-1)!;
+    if (r.name.trim().includes(" ") && /[a-z]/i.test(code) && /\d/.test(code)) codes.set(`${r.event}|${code}`, [...(codes.get(`${r.event}|${code}`) ?? []), r.key]);
+  }
+  for (const [eventCode, keys] of codes) {
+    const [event, code] = [eventCode.slice(0, eventCode.indexOf("|")), eventCode.slice(eventCode.indexOf("|") + 1)];
+    const room = keys.map((key) => k.rooms.get(key)!).sort((a, b) => a.name.length - b.name.length)[0];
+    name(code, { kind: "room", key: room.key, event });
+  }
 
   const timeline = new Map<string, string[]>();
   const bySpeaker = new Map<string, string[]>();

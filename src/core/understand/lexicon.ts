@@ -32,25 +32,25 @@ export type Aspect =
   | "status";
 
 const ASPECT_WORDS: Record<Aspect, readonly string[]> = {
-  who: ["누구", "누가", "누군", "누군가", "누구누구", "누구신지", "누구세요", "누구임", "누군지", "who", "whom", "whose", "who's", "whos", "발표자", "발제자", "presenter", "presenters", "연사진"],
-  what: ["뭐", "뭔", "뭘", "뭐뭐", "무엇", "무슨", "어떤", "어떤거", "어떤게", "머", "먼", "제목", "타이틀", "대상", "what", "what's", "whats", "which", "title", "titles"],
-  when: ["언제", "며칠", "몇일", "날짜", "일정", "기간", "언제부터", "언제까지", "시작일", "종료일", "when", "date", "dates", "day", "year", "start", "starts", "started", "begin", "begins", "began", "end", "ends", "ended", "finish", "finished"],
+  who: ["wer", "누구", "누가", "누군", "누군가", "누구누구", "누구신지", "누구세요", "누구임", "누군지", "who", "whom", "whose", "who's", "whos", "발표자", "발제자", "presenter", "presenters", "연사진"],
+  what: ["welche", "welcher", "welches", "worum", "뭐", "뭔", "뭘", "뭐뭐", "무엇", "무슨", "어떤", "어떤거", "어떤게", "머", "먼", "제목", "타이틀", "대상", "what", "what's", "whats", "which", "title", "titles"],
+  when: ["wann", "termin", "termine", "언제", "며칠", "몇일", "날짜", "일정", "기간", "언제부터", "언제까지", "시작일", "종료일", "when", "date", "dates", "day", "year", "start", "starts", "started", "begin", "begins", "began", "end", "ends", "ended", "finish", "finished"],
   time: ["몇시", "시간", "시각", "공개시간", "o'clock", "time"],
   weekday: ["요일", "weekday", "weekdays", "day of the week", "days of the week"],
-  where: ["어디", "어디서", "어디에", "장소", "where", "venue", "location", "room", "강의실"],
-  count: ["몇", "개수", "갯수", "수", "how many", "how many times", "number of", "count", "얼마나많이", "총몇"],
+  where: ["wo", "wohin", "어디", "어디서", "어디에", "장소", "where", "venue", "location", "room", "강의실"],
+  count: ["wie viele", "wieviele", "wie oft", "anzahl", "몇", "개수", "갯수", "수", "how many", "how many times", "number of", "count", "얼마나많이", "총몇"],
   list: ["목록", "리스트", "명단", "전부", "전체", "모두", "모든", "항목", "다", "list", "lineup", "라인업", "종류", "items"],
   role: ["직책", "직함", "역할", "직위", "포지션", "role", "roles", "position", "positions", "job", "job title", "직급"],
   org: ["회사", "소속", "company", "companies", "organisation", "organization", "employer", "firm", "계열사", "어느회사", "work for", "where do they work", "which company"],
   why: ["왜", "이유", "뭐 때문에", "뭐때문에", "무엇 때문에", "무슨 이유", "why", "reason"],
   how: ["어떻게", "방법", "how"],
-  duration: ["길이", "분량", "몇분", "duration", "how long", "minutes", "length", "러닝타임", "얼마동안"],
+  duration: ["wie lange", "dauer", "dauert", "길이", "분량", "몇분", "duration", "how long", "minutes", "length", "러닝타임", "얼마동안"],
   link: ["링크", "영상", "동영상", "비디오", "슬라이드", "발표자료", "주소", "url", "link", "links", "video", "videos", "slides", "slide", "recording", "youtube", "유튜브"],
   amount: ["얼마", "금액", "액수", "규모", "비용", "how much", "amount", "얼만", "cost", "costs", "price"],
   handle: ["핸들", "아이디", "handle", "닉네임", "nickname", "username"],
   realname: ["실명", "본명", "성함", "명칭", "정식명칭", "공식명칭", "이름", "real name", "full name", "official name", "name", "called"],
   track: ["분야", "무슨 트랙", "어느 트랙", "무슨트랙", "어느트랙", "which track", "what track"],
-  about: ["내용", "요약", "주제", "개요", "얘기", "이야기", "범위", "about", "summary", "summarize", "summarise", "topic", "topics", "subject", "overview", "gist", "설명", "소개", "중점", "focus", "theme", "방향성", "목표", "goal"],
+  about: ["über", "uber", "thema", "내용", "요약", "주제", "개요", "얘기", "이야기", "범위", "about", "summary", "summarize", "summarise", "topic", "topics", "subject", "overview", "gist", "설명", "소개", "중점", "focus", "theme", "방향성", "목표", "goal"],
   edition: ["몇번째", "몇회", "몇회째", "회째", "번째", "edition", "처음", "첫회", "맨처음", "첫", "first"],
   split: ["배분", "분배", "항목별", "나눠", "나뉘어", "split", "breakdown", "allocation", "allocated", "divided"],
   status: ["상태", "진행상황", "status", "progress"],
@@ -61,7 +61,7 @@ export type Category = "sessions" | "talks" | "keynotes" | "previews" | "special
 
 const CATEGORY_WORDS: Record<Category, readonly string[]> = {
   sessions: ["세션", "발표", "강연", "토크", "발표세션", "세션들", "session", "sessions", "presentation", "presentations", "lecture", "lectures", "프로그램", "program", "programme", "schedule", "시간표"],
-  talks: ["일반세션", "일반 세션", "일반 발표", "기술 세션", "기술세션", "테크세션", "talk", "talks", "tech talk", "tech talks", "regular talks"],
+  talks: ["vortrag", "vorträge", "vortrage", "일반세션", "일반 세션", "일반 발표", "기술 세션", "기술세션", "테크세션", "talk", "talks", "tech talk", "tech talks", "regular talks"],
   keynotes: ["키노트", "기조연설", "keynote", "keynotes"],
   previews: ["프리뷰", "트랙프리뷰", "미리보기", "preview", "previews"],
   specials: ["특별세션", "special session", "special sessions"],
@@ -113,10 +113,10 @@ const YES_NO_WORDS = [
 export const ENGLISH_AUXILIARIES = new Set(["is", "are", "was", "were", "did", "does", "do", "has", "have", "had", "isn't", "wasn't", "didn't", "doesn't", "aren't"]);
 
 /** Words about the clock against which now and next are read. */
-const NOW_WORDS = ["지금", "현재", "now", "currently", "right now", "진행중", "happening"];
-const NEXT_WORDS = ["다음", "다음에", "다음거", "next", "upcoming", "이따", "곧", "later"];
-const TODAY_WORDS = ["오늘", "today", "tonight", "오늘밤"];
-const TOMORROW_WORDS = ["내일", "tomorrow"];
+const NOW_WORDS = ["지금", "현재", "now", "currently", "right now", "at the moment", "진행중", "happening", "jetzt", "gerade", "läuft gerade"];
+const NEXT_WORDS = ["다음", "다음에", "다음거", "next", "upcoming", "이따", "곧", "later", "als nächstes", "nächste", "nächster", "danach"];
+const TODAY_WORDS = ["오늘", "today", "tonight", "오늘밤", "heute"];
+const TOMORROW_WORDS = ["내일", "tomorrow", "morgen"];
 const AFTER_LUNCH_WORDS = ["점심이후", "점심후", "점심먹고", "after lunch", "afternoon", "오후"];
 const MORNING_WORDS = ["오전", "아침", "morning"];
 const EVENING_WORDS = ["저녁", "밤", "evening", "night"];
@@ -166,7 +166,7 @@ const FILLERS = [
 /** Words that ask about before the event or the knowledge (a speaker's previous job): nothing here answers them. */
 export const PAST_WORDS = new Set(["전에", "이전", "이전에", "예전", "예전에", "before", "previously", "formerly", "earlier", "used to"]);
 const ENGLISH_PREDICATES = [
-  "commit", "commits", "committed", "committing", "urgent", "asap", "lead", "leads", "led", "head", "heads", "headed", "run", "runs", "deliver", "delivered", "titled", "called", "named", "tell", "show", "give", "list", "know", "want", "like", "need", "say", "said", "says", "talk", "talked", "mention", "mentioned", "present", "presented", "presents", "presenting",
+  "commit", "commits", "committed", "committing", "urgent", "asap", "läuft", "lauft", "macht", "gibt", "findet", "statt", "stattfinden", "hält", "halt", "spricht", "redet", "angeboten", "lead", "leads", "led", "head", "heads", "headed", "run", "runs", "deliver", "delivered", "titled", "called", "named", "tell", "show", "give", "list", "know", "want", "like", "need", "say", "said", "says", "talk", "talked", "mention", "mentioned", "present", "presented", "presents", "presenting",
   "gave", "given", "giving", "do", "did", "done", "doing", "please", "pls", "plz", "thanks", "thank", "could", "would", "can", "may", "might", "remind", "wonder", "curious", "find", "look", "see",
   "get", "got", "go", "going", "happen", "happened", "held", "hold", "run", "ran", "running", "spoke", "speak", "speaks", "spoken", "announce", "announced", "cover", "covered", "covers",
   "release", "released", "publish", "published", "air", "aired", "go live", "went live", "live", "plan", "planned", "planning",
@@ -250,7 +250,8 @@ export const PHRASES: readonly string[] = [...LEXICON.keys()].filter((w) => w.in
 /** Every Korean single-word entry, for finding them inside words written without spaces ("이채영키노트언제야"). */
 export const KOREAN_ENTRIES: ReadonlySet<string> = new Set([...LEXICON.keys()].filter((w) => /^[\uac00-\ud7a3]{2,}$/.test(w)));
 
-const STOPWORDS = new Set([...stopwords.ko, ...stopwords.en].map((w) => w.toLowerCase()));
+// German questions ("Wann ist …", "Was läuft am Sonntag …") read with German stopwords too.
+const STOPWORDS = new Set([...stopwords.ko, ...stopwords.en, ...stopwords.de].map((w) => w.toLowerCase()));
 const CORE_ENGLISH = new Set(eng.map((w) => w.toLowerCase()));
 
 /** A word that carries nothing: a stopword of stopwords-iso's Korean or English list. */
