@@ -380,7 +380,8 @@ export class ScheduleReader {
       this.notes.add(path, "not a person: left out", p);
       return undefined;
     }
-    const name = this.text(p, "public_name", path) ?? this.text(p, "name", path) ?? this.text(p, "full_name", path);
+    // "#text": schedules converted from frab's XML keep a person's name as the element's text.
+    const name = this.text(p, "public_name", path) ?? this.text(p, "name", path) ?? this.text(p, "full_name", path) ?? this.text(p, "#text", path);
     if (!name) {
       this.notes.add(path, "a person without a name (public_name or name): left out", p);
       return undefined;

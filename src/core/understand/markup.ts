@@ -21,6 +21,8 @@ const RULES: [RegExp, string][] = [
   [/:(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]{1,40}:/gi, " "],
   // Plain @everyone / @here and @handles addressed at the start
   [/(^|\s)@(everyone|here|channel)\b/gi, " "],
+  // "@EventDesk which sessions …": a name typed at the start addresses the bot
+  [/^\s*@[\w.-]{1,40}[,:]?\s+/, " "],
   // Struck-out text (~like this~) is what the writer took back; bold, italics and code keep their words
   [/~[^~\n]{1,200}~/g, " "],
   [/(^|\s)[*_`]+|[*_`]+(?=\s|$|[?!.,])/g, "$1 "],
