@@ -11,7 +11,7 @@ import { notHeldPart, unanswerable } from "./aspects.js";
 import { bilingual, cite, suggest } from "./format.js";
 import { matches, quantityOf } from "./quantities.js";
 import { budgetPart, factPart, remediationPart } from "./incident.js";
-import { eventPart, orgPart, roomPart, trackPart, tracksPart } from "./event.js";
+import { eventPart, eventsPart, orgPart, roomPart, trackPart, tracksPart } from "./event.js";
 import type { Part, PartContext } from "./part.js";
 import { peoplePart, personPart } from "./people.js";
 import { sessionsPart, speakersOfPart } from "./sessions.js";
@@ -52,7 +52,14 @@ function partsFor(ctx: PartContext, subject: Subject, clause: Clause): Part[] {
       // "카프카 발표자랑 트랙 알려줘": the track of the sessions found, not every track.
       if (clause.categories.includes("tracks") && !ctx.aspects.includes("track")) ctx = { ...ctx, aspects: [...ctx.aspects, "track"] };
       const wantsPeople = clause.categories.includes("people") && (ctx.aspects.includes("who") || ctx.aspects.includes("list") || ctx.aspects.includes("count") || ctx.aspects.length === 0);
-      return [wantsPeople ? speakersOfPart(ctx, sessions) : sessionsPart(ctx, sessions, subject.by, labelOf(ctx, subject))];
+      // With several events loaded, each event's sessions are answered apart, under its name.
+      const byEvent = new Map<string, typeof sessions>();
+      for (const s of sessions) byEvent.set(s.event, [...(byEvent.get(s.event) ?? []), s]);
+      const groups = byEvent.size > 1 ? [...byEvent] : [[undefined, sessions] as const];
+      return groups.map(([event, list]) => {
+        const label = [event ? bilingual(k.events.get(event)?.name ?? { ko: event, en: event }, ctx.lang) : undefined, labelOf(ctx, subject)].filter(Boolean).join(" — ") || undefined;
+        return wantsPeople ? speakersOfPart(ctx, list, label) : sessionsPart(ctx, list, subject.by, label);
+      });
     }
     case "track":
       return [trackPart(ctx, k.tracks.get(subject.key)!)];
@@ -215,6 +222,14 @@ export function compose(snapshot: Snapshot, reading: Reading, scope: Scope, lang
       subjects = subjects.map((s) => (s.kind === "sessions" && s.keys.length > 1 ? { ...s, keys: ordinal > 0 ? s.keys.slice(ordinal - 1, ordinal) : s.keys.slice(ordinal) } : s));
     }
     const ctx: PartContext = { snapshot, lang, scope, aspects, stated: clause.numbers.filter((n) => n.unit !== "번째") };
+    // "행사 뭐 있어?" with several events: the list of them, not each one's whole overview.
+    const events = subjects.flatMap((s) => (s.kind === "event" ? [snapshot.knowledge.events.get(s.key)!] : []));
+    if (events.length > 1 && events.length === subjects.length && aspects.every((a) => a === "what" || a === "list" || a === "count")) {
+      parts.push(eventsPart(ctx, events));
+      subjectsSeen.push(...subjects);
+      previous = { subjects, aspects, lang, ...(list ? { list } : {}) };
+      continue;
+    }
     for (const subject of subjects) {
       const found = partsFor(ctx, subject, clause);
       const made = unanswerable(snapshot, subject, aspects, clause.counted).length && found[0] ? [notHeldPart(found[0], lang)] : found;

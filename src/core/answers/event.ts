@@ -101,6 +101,25 @@ export function eventPart(ctx: PartContext, e: EventInfo, categories: readonly s
   };
 }
 
+/** Several events at once: one line each — name, dates, where, how many sessions — to ask about one by name. */
+export function eventsPart(ctx: PartContext, events: readonly EventInfo[]): Part {
+  const { lang } = ctx;
+  const lines = events.map((e) => {
+    const sessions = sessionsOfEvent(ctx, e.id).length;
+    const where = e.format ? `, ${e.format[lang]}` : "";
+    return `- **${inert(bilingual(e.name, lang))}**${e.acronym ? ` (${inert(e.acronym)})` : ""} — ${dates(e, lang)}${where} · ${say(lang, { ko: `세션 ${sessions}개`, en: `${sessions} sessions` })}`;
+  });
+  return {
+    title: say(lang, { ko: `행사 ${events.length}개`, en: `${events.length} events` }),
+    body: `${say(lang, { ko: `지식에 있는 행사는 ${events.length}개입니다.`, en: `The knowledge holds ${events.length} events.` })}\n${lines.join("\n")}`,
+    cited: [...events],
+    suggestions: events.slice(0, 5).map((e) => suggest(bilingual(e.name, lang).slice(0, 60), "event", { name: e.acronym ?? e.id })),
+    answered: true,
+    facts: { count: events.length },
+    about: { kind: "event", keys: events.map((e) => e.id) },
+  };
+}
+
 const sessionsIn = (ctx: PartContext, t: Track) => (ctx.snapshot.tables.byTrack.get(t.key) ?? []).map((key) => ctx.snapshot.knowledge.sessions.get(key)!);
 
 export function trackPart(ctx: PartContext, t: Track): Part {

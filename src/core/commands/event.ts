@@ -1,5 +1,5 @@
 import { draftOf } from "../answers/compose.js";
-import { eventPart } from "../answers/event.js";
+import { eventPart, eventsPart } from "../answers/event.js";
 import { say } from "../locale.js";
 import { inert } from "../markdown.js";
 import { defineCommand } from "./command.js";
@@ -26,6 +26,9 @@ export const event = defineCommand({
         body: say(lang, { ko: `지식에 ‘${inert(name)}’ 행사는 없습니다. 있는 행사:\n${list}`, en: `The knowledge has no event “${inert(name)}”. The events it knows:\n${list}` }),
       };
     }
-    return draftOf(snapshot, named.map((e) => eventPart({ snapshot, lang, scope, aspects: [], stated: [] }, e, [])));
+    const ctx = { snapshot, lang, scope, aspects: [], stated: [] };
+    // Several events and none named: the list, each with how to ask about it.
+    if (!name && events.length > 1) return draftOf(snapshot, [eventsPart(ctx, events)]);
+    return draftOf(snapshot, named.map((e) => eventPart(ctx, e, [])));
   },
 });
