@@ -5,7 +5,7 @@ import type { Draft } from "../commands/command.js";
 import { formatDay, say, type Lang } from "../locale.js";
 import { inert } from "../markdown.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
-import type { Aspect } from "../understand/lexicon.js";
+import { CATEGORY_KIND, type Aspect } from "../understand/lexicon.js";
 import { statesWon, type Clause, type Reading, type Stated } from "../understand/read.js";
 import { notHeldPart, unanswerable } from "./aspects.js";
 import { bilingual, cite, suggest } from "./format.js";
@@ -35,7 +35,7 @@ export interface Composed {
 /** One subject answered for a clause's aspects: one part, or one per person. */
 function partsFor(ctx: PartContext, subject: Subject, clause: Clause): Part[] {
   const k = ctx.snapshot.knowledge;
-  const kinds = clause.categories.map((c) => ({ keynotes: "keynote", previews: "preview", specials: "special", talks: "talk", workshops: "workshop" })[c as string]).filter((x): x is string => Boolean(x));
+  const kinds = clause.categories.map((c) => CATEGORY_KIND[c]).filter((x): x is string => Boolean(x));
   switch (subject.kind) {
     case "people": {
       if (!subject.keys.length) {

@@ -35,6 +35,7 @@ const KIND_LABEL: Record<string, Localized> = {
   talk: { ko: "기술 세션", en: "Talk" },
   preview: { ko: "트랙 프리뷰", en: "Track preview" },
   workshop: { ko: "워크숍", en: "Workshop" },
+  meeting: { ko: "밋업", en: "Meetup" },
 };
 /** A session kind as people call it; a schedule's own types as published. */
 export const kindLabel = (kind: string, lang: Lang): string => KIND_LABEL[kind]?.[lang] ?? kind;

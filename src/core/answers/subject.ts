@@ -59,7 +59,7 @@ export interface Resolved {
   near: SearchHit[];
 }
 
-export const SESSION_CATEGORIES = new Set<Category>(["sessions", "talks", "keynotes", "previews", "specials", "workshops"]);
+export const SESSION_CATEGORIES = new Set<Category>(["sessions", "talks", "keynotes", "previews", "specials", "workshops", "meetings"]);
 
 /** The dates a day word names in an event: its nth day, its last day, a weekday, a date, today. */
 export function datesOf(day: DaySpec, k: Knowledge, events: readonly string[], now: Date): string[] {

@@ -110,6 +110,10 @@ export function buildTables(k: Knowledge): SnapshotTables {
     const room = s.room ? roomKeys.get(`${s.event}|${squash(s.room)}`) : undefined;
     if (room) push(byRoom, room, s.key);
     for (const title of new Set([s.title.ko, s.title.en])) if (squash(title).length >= TITLE_MIN) name(title, { kind: "session", key: s.key, event: s.event });
+    // "Yubikey 101: Yubikey 201 …", "Freak Show: FS147 …": the title before its subtitle names the session too,
+    // when it is a name of two words or more (not "Workshop: …").
+    const main = s.title.en.split(": ")[0];
+    if (main !== s.title.en && main.trim().includes(" ") && squash(main).length >= TITLE_MIN) name(main, { kind: "session", key: s.key, event: s.event });
   }
   const localIds = new Map<string, string[]>();
   for (const section of ["sessions", "people", "tracks"] as const) for (const item of k[section].values()) push(localIds, `${section}:${item.id}`, item.key);

@@ -57,7 +57,7 @@ const ASPECT_WORDS: Record<Aspect, readonly string[]> = {
 };
 
 /** Words that name a category of things: a question made only of them and aspects wants the overview or a count. */
-export type Category = "sessions" | "talks" | "keynotes" | "previews" | "specials" | "workshops" | "people" | "tracks" | "rooms" | "budget" | "remediation" | "event";
+export type Category = "sessions" | "talks" | "keynotes" | "previews" | "specials" | "workshops" | "meetings" | "people" | "tracks" | "rooms" | "budget" | "remediation" | "event";
 
 const CATEGORY_WORDS: Record<Category, readonly string[]> = {
   sessions: ["세션", "발표", "강연", "토크", "발표세션", "세션들", "session", "sessions", "presentation", "presentations", "lecture", "lectures", "프로그램", "program", "programme", "schedule", "시간표"],
@@ -66,6 +66,7 @@ const CATEGORY_WORDS: Record<Category, readonly string[]> = {
   previews: ["프리뷰", "트랙프리뷰", "미리보기", "preview", "previews"],
   specials: ["특별세션", "special session", "special sessions"],
   workshops: ["워크숍", "워크샵", "workshop", "workshops"],
+  meetings: ["밋업", "meetup", "meetups", "meeting", "meetings"],
   people: ["연사", "스피커", "사람", "사람들", "speaker", "speakers", "people", "person"],
   tracks: ["트랙", "track", "tracks"],
   rooms: ["rooms", "halls", "stages"],
@@ -75,7 +76,7 @@ const CATEGORY_WORDS: Record<Category, readonly string[]> = {
 };
 
 /** Session kinds the category words filter by (the schedule's `type`, or the pack's kind). */
-export const CATEGORY_KIND: Partial<Record<Category, string>> = { keynotes: "keynote", previews: "preview", specials: "special", talks: "talk", workshops: "workshop" };
+export const CATEGORY_KIND: Partial<Record<Category, string>> = { keynotes: "keynote", previews: "preview", specials: "special", talks: "talk", workshops: "workshop", meetings: "meeting" };
 
 /** Words that point back at what the conversation was about ("그 사람", "it"). */
 const POINTER_WORDS = [
@@ -166,7 +167,7 @@ const FILLERS = [
 /** Words that ask about before the event or the knowledge (a speaker's previous job): nothing here answers them. */
 export const PAST_WORDS = new Set(["전에", "이전", "이전에", "예전", "예전에", "before", "previously", "formerly", "earlier", "used to"]);
 const ENGLISH_PREDICATES = [
-  "commit", "commits", "committed", "committing", "urgent", "asap", "läuft", "lauft", "macht", "gibt", "findet", "statt", "stattfinden", "hält", "halt", "spricht", "redet", "angeboten", "lead", "leads", "led", "head", "heads", "headed", "run", "runs", "deliver", "delivered", "titled", "called", "named", "tell", "show", "give", "list", "know", "want", "like", "need", "say", "said", "says", "talk", "talked", "mention", "mentioned", "present", "presented", "presents", "presenting",
+  "commit", "commits", "committed", "committing", "urgent", "asap", "host", "hosts", "hosting", "hosted", "organising", "organizing", "läuft", "lauft", "macht", "gibt", "findet", "statt", "stattfinden", "hält", "halt", "spricht", "redet", "angeboten", "lead", "leads", "led", "head", "heads", "headed", "run", "runs", "deliver", "delivered", "titled", "called", "named", "tell", "show", "give", "list", "know", "want", "like", "need", "say", "said", "says", "talk", "talked", "mention", "mentioned", "present", "presented", "presents", "presenting",
   "gave", "given", "giving", "do", "did", "done", "doing", "please", "pls", "plz", "thanks", "thank", "could", "would", "can", "may", "might", "remind", "wonder", "curious", "find", "look", "see",
   "get", "got", "go", "going", "happen", "happened", "held", "hold", "run", "ran", "running", "spoke", "speak", "speaks", "spoken", "announce", "announced", "cover", "covered", "covers",
   "release", "released", "publish", "published", "air", "aired", "go live", "went live", "live", "plan", "planned", "planning",
