@@ -635,7 +635,9 @@ export class Reader {
       return out;
     }, []);
     const joined = pairCounts(merged);
-    const wh = joined.some((c) => c.aspects.some((a) => WH_ASPECTS.has(a)));
+    // 첫/처음/first names the first edition in a claim ("첫 이프 카카오가 2019년이었나요?"); 몇 번째 asks which.
+    const asksEdition = /몇|which|what|how many/i.test(text);
+    const wh = joined.some((c) => c.aspects.some((a) => WH_ASPECTS.has(a) && (a !== "edition" || asksEdition)));
     const isYesNo = tagged || (!wh && (yesNo || REPORTED_CLAIM.test(text) || ENGLISH_AUXILIARIES.has(tokens[0] ?? "")));
     return {
       text,
@@ -677,7 +679,7 @@ export const statesWon = (c: Clause): boolean => c.numbers.some((n) => n.unit !=
 
 /** A claim heard elsewhere or half remembered, ending the question: "4000억 예상이라고?", "10조 돌파했다며?",
  * "12시에 공개됐지?". A question word anywhere makes it a wh-question all the same. */
-const REPORTED_CLAIM = /[\uac00-\ud7a3](이?라고|이?라며|이?라던데|이?라면서|다며|다고|다던데|다면서|지|죠|잖아|잖아요|나요|었나|았나|였나|던가|인가)\s*[?!.]*\s*$/;
+const REPORTED_CLAIM = /[\uac00-\ud7a3](이?라고|이?라며|이?라던데|이?라면서|다며|다고|다던데|다면서|지|죠|잖아|잖아요|나요|었나|았나|였나|던가|인가|인가요|이야|야|이에요|예요|이었어|였어|이냐|냐)\s*[?!.]*\s*$/;
 
 /** Aspects that make a question a wh-question rather than yes/no. */
 const WH_ASPECTS = new Set<Aspect>(["who", "what", "when", "time", "where", "count", "why", "how", "amount", "list", "weekday", "duration", "role", "org", "realname", "handle", "edition"]);
