@@ -66,8 +66,9 @@ function partsFor(ctx: PartContext, subject: Subject, clause: Clause): Part[] {
     case "tracks":
       return [tracksPart(ctx, subject.event)];
     case "event":
-      // A day claimed of the event ("12월 7일에 시작했지?") is answered with its dates.
-      return [eventPart(clause.days.length && !ctx.aspects.includes("when") ? { ...ctx, aspects: [...ctx.aspects, "when"] } : ctx, k.events.get(subject.key)!, clause.categories)];
+      // A day claimed of the event ("12월 7일에 시작했지?") is answered with its dates, a format ("Is it online?") with it.
+      const claimed: Aspect[] = [...(clause.days.length ? ["when" as const] : []), ...(clause.formats.length ? ["where" as const] : [])].filter((a) => !ctx.aspects.includes(a));
+      return [eventPart(claimed.length ? { ...ctx, aspects: [...ctx.aspects, ...claimed] } : ctx, k.events.get(subject.key)!, clause.categories)];
     case "budget":
       // "안산에 얼마": the part the question names, whose own amount the source may not give.
       return [budgetPart(ctx, k.budgets.get(subject.key)!, ctx.aspects.some((a) => a === "amount" || a === "split") ? clause.topics.map((t) => t.word) : [])];

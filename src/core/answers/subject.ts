@@ -3,7 +3,7 @@
 import type { Knowledge, Session } from "../knowledge/schema.js";
 import { addDays, weekdayOf } from "../locale.js";
 import type { DocKind, DocRef } from "../search/documents.js";
-import { stemLatin } from "../search/analyze.js";
+import { bigrams, stemLatin } from "../search/analyze.js";
 import type { QueryWord, SearchHit } from "../search/index.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
 import type { Named } from "../snapshot/tables.js";
@@ -182,7 +182,9 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
   const cats = new Set(clause.categories);
   const kinds = [...cats].map((c) => CATEGORY_KIND[c]).filter((x): x is string => Boolean(x));
   const dates = [...new Set(clause.days.flatMap((d) => datesOf(d, k, scope.events, scope.now)))];
-  const timed = clause.days.length > 0 || clause.clock !== undefined || clause.part !== undefined || clause.now || clause.next;
+  // "지금", "now" ask about the schedule only when nothing else is asked about ("Kakao's top ESG priority now?").
+  const nowAsked = (clause.now || clause.next) && !clause.topics.length;
+  const timed = clause.days.length > 0 || clause.clock !== undefined || clause.part !== undefined || nowAsked;
   const aboutSessions = [...cats].some((c) => SESSION_CATEGORIES.has(c)) || sessions.length > 0 || timed || (within !== undefined && within.length > 0);
   const without = clause.except.map((c) => CATEGORY_KIND[c]).filter((x): x is string => Boolean(x));
   const base: SessionFilter = {
@@ -193,7 +195,7 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
     ...(clause.clock ? { clock: clause.clock } : {}),
     ...(clause.part ? { part: clause.part } : {}),
     ...(within ? { found: [...within] } : {}),
-    ...(clause.now || clause.next ? { at: { instant: scope.now.toISOString(), which: clause.next ? ("next" as const) : ("now" as const) } } : {}),
+    ...(nowAsked ? { at: { instant: scope.now.toISOString(), which: clause.next ? ("next" as const) : ("now" as const) } } : {}),
   };
   const filter: SessionFilter = { ...base, ...(tracks.length ? { tracks } : {}), ...(orgs.length ? { orgs } : {}) };
   const subjects: Subject[] = [];
@@ -429,11 +431,8 @@ function factStates(snapshot: Snapshot, key: string, topics: readonly Topic[]): 
   return topics.every((t) => t.terms.some((term) => holds(term.toLowerCase())) || t.phrases.some((p) => p.every((w) => holds(w.toLowerCase()))));
 }
 
-/** A Korean word of three or more syllables may also sit inside a compound: all its pieces must be there. */
-function piecesFor(t: Topic): string[] | undefined {
-  const w = t.terms.find((x) => /^[\uac00-\ud7a3]{3,}$/.test(x));
-  if (!w) return t.terms.find((x) => /^[\uac00-\ud7a3]{2}$/.test(x)) ? [t.terms.find((x) => /^[\uac00-\ud7a3]{2}$/.test(x))!] : undefined;
-  const out: string[] = [];
-  for (let i = 0; i + 2 <= w.length; i++) out.push(w.slice(i, i + 2));
-  return out;
+/** A Korean word may also sit inside a compound: for each of its Korean forms, the two-syllable pieces it is made of. */
+function piecesFor(t: Topic): string[][] | undefined {
+  const sets = t.terms.filter((x) => /^[\uac00-\ud7a3]{2,}$/.test(x)).map((w) => (w.length === 2 ? [w] : bigrams(w)));
+  return sets.length ? sets : undefined;
 }

@@ -15,8 +15,9 @@ export interface QueryWord {
   terms: readonly string[];
   /** Terms starting with these also count (long words: a Latin word's start, a Korean stem). */
   prefixes?: readonly string[];
-  /** Two-syllable pieces that must all occur in a document: the word inside a compound (조사 in 원인조사). */
-  pieces?: readonly string[];
+  /** Sets of two-syllable pieces, each set all in a document: a word inside a compound (조사 in 원인조사), for each
+   * of the word's Korean forms (마이그레이션, 전환 of 전환기). */
+  pieces?: readonly (readonly string[])[];
   /** Groups of terms that must all occur in a document: a glossary stand-in of several words ("data center"). */
   phrases?: readonly (readonly string[])[];
 }
@@ -78,7 +79,7 @@ class PostingsIndex implements Searcher {
         this.postings.each(term, (doc, weight) => this.accumulator.add(doc, w, idf * weight));
       }
       // A word inside a compound: the documents holding all its pieces; a phrase: all its words.
-      this.allOf((word.pieces ?? []).map((p) => PIECE_MARK + p), w, 0.5);
+      for (const set of word.pieces ?? []) this.allOf(set.map((p) => PIECE_MARK + p), w, 0.5);
       for (const phrase of word.phrases ?? []) this.allOf(phrase, w, 0.8);
     });
     const wanted = (doc: number) => {

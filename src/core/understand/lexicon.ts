@@ -71,7 +71,7 @@ const CATEGORY_WORDS: Record<Category, readonly string[]> = {
   tracks: ["트랙", "track", "tracks"],
   rooms: ["rooms", "halls", "stages"],
   budget: ["예산", "돈", "총액", "투자", "투입", "budget", "money", "investment", "invest", "funding", "spend", "spending", "won"],
-  remediation: ["재발방지", "재발방지대책", "재발방지책", "대책", "개선사항", "조치", "remediation", "measures", "measure", "improvements", "prevention", "recurrence", "follow-ups", "fixes", "fix", "remedies", "safeguards"],
+  remediation: ["재발방지", "재발방지대책", "재발방지책", "재발 방지", "재발 방지 대책", "재발 방지책", "대책", "개선사항", "조치", "remediation", "measures", "measure", "improvements", "prevention", "recurrence", "follow-ups", "fixes", "fix", "remedies", "safeguards"],
   event: ["행사", "컨퍼런스", "콘퍼런스", "conference", "event", "개발자컨퍼런스"],
 };
 
@@ -114,7 +114,7 @@ const YES_NO_WORDS = [
 export const ENGLISH_AUXILIARIES = new Set(["is", "are", "was", "were", "did", "does", "do", "has", "have", "had", "isn't", "wasn't", "didn't", "doesn't", "aren't"]);
 
 /** Words about the clock against which now and next are read. */
-const NOW_WORDS = ["지금", "현재", "now", "currently", "right now", "at the moment", "진행중", "happening", "jetzt", "gerade", "läuft gerade"];
+const NOW_WORDS = ["지금", "현재", "now", "currently", "right now", "at the moment", "진행중", "happening now", "jetzt", "gerade", "läuft gerade"];
 const NEXT_WORDS = ["다음", "다음에", "다음거", "next", "upcoming", "이따", "곧", "later", "als nächstes", "nächste", "nächster", "danach"];
 const TODAY_WORDS = ["오늘", "today", "tonight", "오늘밤", "heute"];
 const TOMORROW_WORDS = ["내일", "tomorrow", "morgen"];
@@ -161,11 +161,11 @@ const FILLERS = [
   "날", "날에", "날엔", "때", "때문", "때문에", "쪽", "거", "게", "것", "분", "님", "씨", "혹시", "그냥", "좀", "진짜", "정말", "아", "음", "어", "저기", "여기", "중", "중에", "중에서", "맨", "가장", "제일",
   "정확히", "정확하게", "짧게", "간단히", "간단하게", "자세히", "자세하게", "구체적으로", "대충", "말고", "썰", "아니라", "아니고", "보니까", "보니", "봤는데", "들었는데", "배정", "할당", "써",
   "따로", "각각", "별도로", "혹은", "또는", "그래서", "그러니까", "근데", "그런데", "아까", "이번", "이번에", "올해", "얘기하신", "하신", "분이",
-  "총", "낮", "밤", "사흘", "이틀", "동안", "내내", "중복", "채널", "채널에서", "스레드", "정식", "공식", "급함", "급해", "급한데", "질문", "궁금한데", "궁금해서", "관련해선", "관련해서는",
+  "총", "낮", "밤", "원래", "사흘", "이틀", "동안", "내내", "중복", "채널", "채널에서", "스레드", "정식", "공식", "급함", "급해", "급한데", "질문", "궁금한데", "궁금해서", "관련해선", "관련해서는",
   "stuff", "thing", "things", "total", "overall", "exactly", "specifically", "actually", "basically", "quick", "yo", "hey", "hi", "hello", "good afternoon", "good morning", "good evening", "main", "key", "major",
 ];
 /** Words that ask about before the event or the knowledge (a speaker's previous job): nothing here answers them. */
-export const PAST_WORDS = new Set(["전에", "이전", "이전에", "예전", "예전에", "before", "previously", "formerly", "earlier", "used to"]);
+export const PAST_WORDS = new Set(["전에", "전에는", "이전", "이전에", "이전에는", "예전", "예전에", "예전에는", "before", "previously", "formerly", "earlier", "used to"]);
 const ENGLISH_PREDICATES = [
   "commit", "commits", "committed", "committing", "urgent", "asap", "host", "hosts", "hosting", "hosted", "organising", "organizing", "läuft", "lauft", "macht", "gibt", "findet", "statt", "stattfinden", "hält", "halt", "spricht", "redet", "angeboten", "lead", "leads", "led", "head", "heads", "headed", "run", "runs", "deliver", "delivered", "titled", "called", "named", "tell", "show", "give", "list", "know", "want", "like", "need", "say", "said", "says", "talk", "talked", "mention", "mentioned", "present", "presented", "presents", "presenting",
   "gave", "given", "giving", "do", "did", "done", "doing", "please", "pls", "plz", "thanks", "thank", "could", "would", "can", "may", "might", "remind", "wonder", "curious", "find", "look", "see",
