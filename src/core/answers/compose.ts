@@ -9,6 +9,7 @@ import { CATEGORY_KIND, type Aspect } from "../understand/lexicon.js";
 import { statesWon, type Clause, type Reading, type Stated } from "../understand/read.js";
 import { notHeldPart, unanswerable } from "./aspects.js";
 import { bilingual, cite, suggest } from "./format.js";
+import { holds } from "./holds.js";
 import { matches, quantityOf } from "./quantities.js";
 import { budgetPart, factPart, remediationPart } from "./incident.js";
 import { eventPart, eventsPart, orgPart, roomPart, trackPart, tracksPart } from "./event.js";
@@ -123,8 +124,8 @@ function verdict(part: Part, clause: Clause, subject: Subject, stated: readonly 
   const claimedPeople = clause.names.flat().filter((n) => n.kind === "person").map((n) => n.key);
   if (claimedPeople.length && subject.kind !== "people" && f.people) checks.push(claimedPeople.every((p) => f.people!.includes(p)));
   if (subject.kind === "people" && clause.topics.length && f.text) {
-    const text = f.text.toLowerCase().replace(/\s+/g, "");
-    checks.push(clause.topics.every((t) => t.terms.some((term) => text.includes(term.toLowerCase()))));
+    const text = f.text;
+    checks.push(clause.topics.every((t) => t.terms.some((term) => holds(text, term)) || t.phrases.some((p) => p.every((w) => holds(text, w)))));
   }
   if (clause.years.length && f.years) checks.push(clause.years.every((y) => f.years!.includes(y)));
   return checks.length ? checks.every(Boolean) : undefined;

@@ -4,6 +4,7 @@ import type { Knowledge, Session } from "../knowledge/schema.js";
 import { addDays, weekdayOf } from "../locale.js";
 import type { DocKind, DocRef } from "../search/documents.js";
 import { bigrams, stemLatin } from "../search/analyze.js";
+import { holds } from "./holds.js";
 import type { QueryWord, SearchHit } from "../search/index.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
 import type { Named } from "../snapshot/tables.js";
@@ -265,6 +266,11 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
     sessionsBy(by);
     return done();
   }
+  // "이채영이 공동 소위원장이지?": in a yes/no question, words beside a person named are a claim about them.
+  if (yesNo && people.length && clause.topics.length && !foundSessions.length) {
+    subjects.push({ kind: "people", keys: people });
+    return done();
+  }
   // "남궁훈 님은 어느 위원회 소속이세요?": the person named, among the people the words found.
   const theirs = people.length ? foundOther.filter((h) => h.ref.kind !== "person" || people.includes(h.ref.key)) : foundOther;
   if (theirs.length) {
@@ -426,9 +432,8 @@ export function isSpecific(snapshot: Snapshot, topic: Topic): boolean {
 function factStates(snapshot: Snapshot, key: string, topics: readonly Topic[]): boolean {
   const f = snapshot.knowledge.facts.get(key);
   if (!f) return false;
-  const text = `${f.text.ko} ${f.text.en} ${f.keywords.join(" ")}`.normalize("NFC").toLowerCase();
-  const holds = (term: string) => (/[a-z0-9]/.test(term) ? new RegExp(`(^|[^a-z0-9])${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).test(text) : text.includes(term));
-  return topics.every((t) => t.terms.some((term) => holds(term.toLowerCase())) || t.phrases.some((p) => p.every((w) => holds(w.toLowerCase()))));
+  const text = `${f.text.ko} ${f.text.en} ${f.keywords.join(" ")}`;
+  return topics.every((t) => t.terms.some((term) => holds(text, term)) || t.phrases.some((p) => p.every((w) => holds(text, w))));
 }
 
 /** A Korean word may also sit inside a compound: for each of its Korean forms, the two-syllable pieces it is made of. */

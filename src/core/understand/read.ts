@@ -525,6 +525,9 @@ export class Reader {
   /** A Korean word one typo (by jamo) from a name, a lexicon word or a word of the documents. */
   private nearKorean(word: string): Piece[] | undefined {
     const stem = stripParticle(word) ?? word;
+    // A word the knowledge holds is that word, not a typo of another (예상이 is 예상, not 예산).
+    const held = stem.length >= 2 && this.snapshot.index.knows(stem, "word") ? this.topic(stem) : undefined;
+    if (held) return [{ t: "topic", topic: held }];
     for (const form of new Set([word, stem])) {
       if (form.length < 2) continue;
       const name = nearNames(this.snapshot.names, form)[0];
