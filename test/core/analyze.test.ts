@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { bigrams, fromQwerty, koreanForms, stemEnglish, stripParticle, words } from "../../src/core/search/analyze.js";
-import { isInformative } from "../../src/core/search/query.js";
+import { bigrams, fromQwerty, koreanForms, stemLatin, stripParticle, words } from "../../src/core/search/analyze.js";
 import { normalize } from "../../src/core/text.js";
-import { synonymsOf } from "../../src/core/search/synonyms.js";
+import { isEnglishFiller, lexiconOf } from "../../src/core/understand/lexicon.js";
 
 describe("Korean and English analysis", () => {
   it("normalizes decomposed Hangul to NFC and drops invisible and bidi-override characters", () => {
@@ -39,17 +38,15 @@ describe("Korean and English analysis", () => {
   });
 
   it("stems English the same way on both sides", () => {
-    expect(stemEnglish("tracks")).toBe(stemEnglish("track"));
-    expect(stemEnglish("released")).toBe(stemEnglish("release"));
-    expect(stemEnglish("Kakao's".toLowerCase())).toBe("kakao");
+    expect(stemLatin("tracks")).toBe(stemLatin("track"));
+    expect(stemLatin("released")).toBe(stemLatin("release"));
+    expect(stemLatin("Kakao's".toLowerCase())).toBe("kakao");
   });
 
-  it("treats question words as noise and paraphrases as known words", () => {
-    expect(isInformative("누구야")).toBe(false);
-    expect(isInformative("what")).toBe(false);
-    expect(isInformative("돈")).toBe(true);
-    expect(synonymsOf("돈")).toContain("예산");
-    expect(synonymsOf("fire")).toContain("화재");
-    expect(synonymsOf("이중화")).toContain("redundancy");
+  it("reads question words as aspects, everyday words as categories, and English function words as filler", () => {
+    expect(lexiconOf("누구")).toContainEqual({ t: "aspect", aspect: "who" });
+    expect(lexiconOf("돈")).toContainEqual({ t: "category", category: "budget" });
+    expect(isEnglishFiller("what")).toBe(true);
+    expect(isEnglishFiller("budget")).toBe(false);
   });
 });

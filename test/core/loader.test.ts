@@ -14,9 +14,9 @@ describe("loading the knowledge pack", () => {
     const r = await loadKnowledge("knowledge");
     expect(r.problems).toEqual([]);
     const k = r.knowledge!;
-    expect(k.event?.sessions).toBe(106);
+    expect(k.events.get("ifkakao-2022")?.sessions).toBe(106);
     expect(k.tracks.size).toBe(12);
-    expect(k.budget?.total).toBe(460_000_000_000);
+    expect(k.budgets.get("ifkakao-2022/recurrence-prevention-investment")?.total).toBe(460_000_000_000);
     expect(k.people.get("namgoong-hoon")?.aliases).toEqual(expect.arrayContaining(["Namkoong Whon", "Namgung Hun", "Nkay"]));
     expect([...k.facts.values()].filter((f) => f.headline).length).toBeGreaterThanOrEqual(6);
     expect(r.version).toMatch(/^[0-9a-f]{10}$/);

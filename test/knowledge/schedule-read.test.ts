@@ -4,9 +4,9 @@
 import { readFile } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { Bot } from "../../src/core/bot.js";
-import { matchSessions } from "../../src/core/commands/session.js";
 import { loadKnowledge } from "../../src/core/knowledge/load.js";
 import { parseSchedule, type ImportedEvent, type ScheduleResult } from "../../src/core/knowledge/schedule.js";
+import { ask } from "../core/fixture.js";
 import { REAL_SCHEDULES, tempFolder } from "./schedule-fixtures.js";
 
 type Json = Record<string, unknown>;
@@ -193,8 +193,9 @@ describe("links, pages and persons as organisers write them", () => {
     const loaded = await load({ "schedule.json": text });
     expect(loaded.problems).toEqual([]);
     expect(loaded.warnings).toHaveLength(7);
-    const s = loaded.knowledge!.sessions.get("1")!;
-    expect(s.speakers).toEqual(["only-public", "only-name", "plain-string"]);
+    const k = loaded.knowledge!;
+    const s = [...k.sessions.values()].find((x) => x.id === "1")!;
+    expect(s.speakers.map((key) => k.people.get(key)!.id)).toEqual(["only-public", "only-name", "plain-string"]);
     expect(s.links.map((l) => l.url)).toContain("https://events.example.org/media/a.pdf");
     expect(s.url).toBe("https://events.example.org/talk/1");
   });
@@ -220,9 +221,12 @@ describe("abstracts and descriptions", () => {
 
   it("are searchable once loaded: a word only in the abstract finds the session", async () => {
     const loaded = await load({ "schedule.json": text });
-    expect(loaded.knowledge!.sessions.get("1")!.summary?.en).toMatch(/zymurgy/);
+    expect([...loaded.knowledge!.sessions.values()].find((x) => x.id === "1")!.summary?.en).toMatch(/zymurgy/);
     const bot = await Bot.create({ knowledgeDir: loaded.dir });
-    expect(matchSessions(bot.snapshot, "zymurgy").map((s) => s.id)).toEqual(["1"]);
+    const a = await ask(bot, "talks about zymurgy?", { lang: "en" });
+    expect(a.answered).toBe(true);
+    expect(a.body).toContain("Talk 1");
+    expect(a.body).not.toContain("Talk 2");
   });
 });
 

@@ -15,9 +15,10 @@ const QUESTIONS = [
   "what is [Official slides](https://evil.example/x) ?",
   // Slack sends what a person typed as a URL inside <…>.
   "what is [Official slides](<https://evil.example/x>) ?",
-  "see <https://evil.example/x> now?",
-  "see https://evil.example/x now?",
-  "see <https://evil.example/x|the slides> now?",
+  // "now?" would be a question about the clock, answered without echoing the text; "about quantum knitting" is a topic the knowledge does not hold.
+  "see <https://evil.example/x> about quantum knitting?",
+  "see https://evil.example/x about quantum knitting?",
+  "see <https://evil.example/x|our slides> about quantum knitting?",
 ];
 
 /** A link to the attacker's site, or a bare address a client would make into one. */

@@ -169,11 +169,11 @@ describe("Slack HTTP mode: buttons", () => {
 
   it("a suggestion button runs the suggested command and answers privately", async () => {
     await slash("/budget", "", MEMBER, "with-suggestions");
-    const suggestion = buttons(await answerAt("with-suggestions")).find((b) => b.action_id?.startsWith(SUGGEST_ACTION_PREFIX) && b.value?.includes("speaker"))!;
+    const suggestion = buttons(await answerAt("with-suggestions")).find((b) => b.action_id?.startsWith(SUGGEST_ACTION_PREFIX) && b.value?.includes("remediation"))!;
     await click(suggestion.action_id!, suggestion.value!, MEMBER, "suggested");
     const answer = await answerAt("suggested");
     expect(answer.response_type).toBe("ephemeral");
-    expect(JSON.stringify(answer.blocks)).toContain("고우찬");
+    expect(JSON.stringify(answer.blocks)).toContain("재발방지 대책 11개");
   });
 
   it("ignores a button whose value is not one of ours", async () => {

@@ -72,8 +72,8 @@ export function enrichPerson(yaml: Person, schedule: ImportedPerson): Person {
 
 const slug = (s: string) => idFrom(s).replace(/[._]+/g, "-");
 
-/** The pack event a schedule says it is: the same acronym, id, name or alias. */
-function packEventOf(schedule: ImportedSchedule, events: ReadonlyMap<string, EventInfo>): EventInfo | undefined {
+/** The known event (a pack's, or one an earlier file made) a schedule says it is: the same acronym, id, name or alias. */
+function knownEventOf(schedule: ImportedSchedule, events: ReadonlyMap<string, EventInfo>): EventInfo | undefined {
   const { acronym, title } = schedule.conference;
   const names = new Set([acronym, title].filter((n): n is string => Boolean(n)).map(squash));
   return [...events.values()].find((e) => [e.id, e.acronym, e.name.ko, e.name.en, ...e.aliases].some((n) => n && names.has(squash(n))));
@@ -99,6 +99,13 @@ function eventOfSchedule(schedule: ImportedSchedule, id: string, source: Source)
     more: [],
     ...(c.url ? { url: c.url } : {}),
   };
+}
+
+/** An event a schedule made, over the days another file of the same conference adds. */
+function widened(event: EventInfo, more: EventInfo): EventInfo {
+  const start = more.start < event.start ? more.start : event.start;
+  const end = more.end > event.end ? more.end : event.end;
+  return { ...event, start, end, quote: event.quote.replace(`${event.start} – ${event.end}`, `${start} – ${end}`) };
 }
 
 /** Session ids for a schedule's events: the published id (else code, slug or guid) in id form; a recurrence or a
@@ -178,7 +185,6 @@ function newPerson(event: string, id: string, p: ImportedPerson, first: Session)
 
 /** Joins each schedule to its event (a pack's, or one of its own), placing its sessions, tracks, rooms and people. */
 export function joinSchedules(k: Building, schedules: readonly ImportedSchedule[], warnings: KnowledgeProblem[]): void {
-  const packEvents = new Map(k.events);
   const indexes = new Map<string, { tracks: NameIndex; people: NameIndex; rooms: NameIndex; guids: Map<string, string> }>();
   const indexOf = (event: string) => {
     let index = indexes.get(event);
@@ -193,7 +199,8 @@ export function joinSchedules(k: Building, schedules: readonly ImportedSchedule[
   const taken = (map: ReadonlyMap<string, unknown>, event: string) => (id: string) => map.has(keyOf(event, id));
 
   for (const schedule of schedules) {
-    const joined = packEventOf(schedule, packEvents);
+    // A pack's event, or one an earlier file of the same conference made (a conference split across two files).
+    const joined = knownEventOf(schedule, k.events);
     const eventId = joined?.id ?? freeId(slug(schedule.conference.acronym ?? schedule.conference.title) || "conference", (id) => k.events.has(id));
     const source: Source = {
       id: freeId(`schedule-${eventId}`, (id) => k.sources.has(id)),
@@ -201,7 +208,8 @@ export function joinSchedules(k: Building, schedules: readonly ImportedSchedule[
       ...(schedule.conference.url ? { url: schedule.conference.url } : {}),
     };
     k.sources.set(source.id, source);
-    if (!joined && !k.events.has(eventId)) k.events.set(eventId, eventOfSchedule(schedule, eventId, source));
+    if (!joined) k.events.set(eventId, eventOfSchedule(schedule, eventId, source));
+    else if (joined.source.startsWith("schedule-")) k.events.set(eventId, widened(joined, eventOfSchedule(schedule, eventId, source)));
     const index = indexOf(eventId);
 
     // Every track name, in order: the conference's list, then any only events use.
