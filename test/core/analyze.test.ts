@@ -17,11 +17,14 @@ describe("Korean and English analysis", () => {
     expect(words("if(kakao) dev 2022")).toEqual(["if", "kakao", "dev", "2022"]);
   });
 
-  it("strips particles and plural endings but keeps both forms", () => {
+  it("strips particles and plural endings but keeps both forms, never cutting a two-syllable word to one", () => {
     expect(stripParticle("데이터센터를")).toBe("데이터센터");
     expect(stripParticle("고우찬이")).toBe("고우찬");
     expect(stripParticle("트랙들이")).toBe("트랙");
-    expect(koreanForms("회의")).toEqual(["회의", "회"]);
+    expect(koreanForms("회의를")).toEqual(["회의를", "회의"]);
+    // A two-syllable word is not cut to one syllable: 회의 is not 회, 나이 is not 나.
+    expect(koreanForms("회의")).toEqual(["회의"]);
+    expect(koreanForms("나이")).toEqual(["나이"]);
     expect(koreanForms("예산")).toEqual(["예산"]);
     expect(stripParticle("budget")).toBeUndefined();
   });
