@@ -3,6 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../src/core/knowledge/load.js";
+import { keyOf } from "../../src/core/knowledge/packs.js";
 import { fieldName } from "../../src/core/knowledge/places.js";
 import { parseSchedule, type ImportedEvent, type ImportedSchedule, type ScheduleResult } from "../../src/core/knowledge/schedule.js";
 import { formatProblem } from "../../src/core/knowledge/schema.js";
@@ -181,6 +182,15 @@ describe("every real export loads as knowledge on its own", () => {
   });
   afterAll(() => folder.remove());
 
+  // Each becomes an event of its own, named by its conference's acronym.
+  const EVENTS: Record<(typeof FILES)[number], string> = {
+    "36c3-wiki.json": "36c3",
+    "jev22-everything.json": "jev22",
+    "pretalx-democon.json": "democon",
+    "hub-schedule2.json": "38c3",
+    "invalid-example.json": "winterchaos2022",
+  };
+
   it.each(FILES.map((f) => [f]))("%s", async (file) => {
     // Written to a temporary folder (outside the repo) for the loader, one file at a time.
     const dir = `${folder.dir}/${file.replace(/\.json$/, "")}`;
@@ -189,9 +199,14 @@ describe("every real export loads as knowledge on its own", () => {
     expect(r.problems).toEqual([]);
     expect(r.warnings).toEqual(read.get(file)!.warnings);
     const events = schedule(file).events;
-    expect(r.knowledge!.sessions.size).toBe(events.length);
-    const first = r.knowledge!.sessions.get((events[0].id ?? events[0].code!).toLowerCase())!;
-    expect(first).toMatchObject({ date: events[0].date, time: events[0].time });
+    const k = r.knowledge!;
+    const event = EVENTS[file];
+    expect([...k.events.keys()]).toEqual([event]);
+    expect(k.sessions.size).toBe(events.length);
+    expect([...k.sessions.values()].every((s) => s.event === event && s.key === keyOf(event, s.id))).toBe(true);
+    const id = (events[0].id ?? events[0].code!).toLowerCase();
+    const first = k.sessions.get(keyOf(event, id))!;
+    expect(first).toMatchObject({ id, event, date: events[0].date, time: events[0].time, zone: events[0].zone });
     expect(first.quote).toContain(`${events[0].date} ${events[0].time} ${events[0].zone}`);
   });
 });
