@@ -35,26 +35,33 @@ describe("a small schedule on its own", () => {
     expect(r.problems).toEqual([]);
     const k = r.knowledge!;
     expect(r.files).toEqual(["conf/schedule.json"]);
-    expect(k.sessions.get("1")).toMatchObject({ date: "2022-12-08", time: "12:00", kind: "talk", tracks: ["rust", "ai"], url: "https://example.org/session/1" });
+    // The schedule is an event of its own: every item is keyed under it.
+    expect([...k.events.keys()]).toEqual(["tiny2022"]);
+    expect(k.events.get("tiny2022")).toMatchObject({ name: { en: "Tiny tiny2022" }, acronym: "tiny2022", start: "2022-12-08", end: "2022-12-08", timezone: "Asia/Seoul", source: "schedule-tiny2022" });
+    const session = (id: string) => k.sessions.get(`tiny2022/${id}`)!;
+    const person = (id: string) => k.people.get(`tiny2022/${id}`)!;
+    expect(session("1")).toMatchObject({ id: "1", event: "tiny2022", date: "2022-12-08", time: "12:00", kind: "talk", tracks: ["tiny2022/rust", "tiny2022/ai"], url: "https://example.org/session/1" });
     // 15:30 UTC on the 7th is 00:30 on the 8th in Seoul.
-    expect(k.sessions.get("2")).toMatchObject({ date: "2022-12-08", time: "00:30", kind: "keynote", tracks: [], speakers: ["ryan.kim", "ryan.test"] });
-    expect(k.sessions.get("3")).toMatchObject({ kind: "talk", links: [{ title: "Slides", url: "https://example.org/slides/3" }] });
-    expect([...k.tracks.keys()].sort()).toEqual(["ai", "rust"]);
-    expect(k.people.get("gimcheolsu")).toMatchObject({ name: { ko: "김철수" }, organisation: { ko: "카카오" } });
-    expect(k.people.get("gimcheolsu")!.handle).toBeUndefined();
-    expect(k.people.get("ryan.kim")).toMatchObject({ name: { ko: "Kim" }, handle: "ryan.kim", aliases: ["ryan.kim"] });
+    expect(session("2")).toMatchObject({ date: "2022-12-08", time: "00:30", zone: "KST", start: "2022-12-07T15:30:00.000Z", kind: "keynote", tracks: [], speakers: ["tiny2022/ryan.kim", "tiny2022/ryan.test"] });
+    // A type other than the pack's kinds is kept as published.
+    expect(session("3")).toMatchObject({ kind: "workshop", links: [{ title: "Slides", url: "https://example.org/slides/3" }] });
+    expect([...k.tracks.keys()].sort()).toEqual(["tiny2022/ai", "tiny2022/rust"]);
+    expect(person("gimcheolsu")).toMatchObject({ name: { ko: "김철수" }, organisation: { ko: "카카오" } });
+    expect(person("gimcheolsu").handle).toBeUndefined();
+    expect(person("ryan.kim")).toMatchObject({ name: { ko: "Kim" }, handle: "ryan.kim", aliases: ["ryan.kim"] });
     // ryan.test speaks twice: cited by the first session, with the second as a further citation.
-    expect(k.people.get("ryan.test")).toMatchObject({ handle: "ryan.test", url: "https://example.org/session/2", more: [{ url: "https://example.org/session/3" }] });
-    expect(k.sessions.get("2")!.quote).toBe("‘Opening’ — Kim (ryan.kim), ryan.test, 2022-12-08 00:30 KST");
-    expect(k.sessions.get("1")!.quote).toBe("‘Rust at scale’ — 김철수, 2022-12-08 12:00 KST (Rust + AI)");
-    expect(k.tracks.get("rust")).toMatchObject({ source: "schedule-tiny2022", quote: "Tiny tiny2022 tracks: AI, Rust" });
+    expect(person("ryan.test")).toMatchObject({ handle: "ryan.test", url: "https://example.org/session/2", more: [{ url: "https://example.org/session/3" }] });
+    expect(session("2").quote).toBe("‘Opening’ — Kim (ryan.kim), ryan.test, 2022-12-08 00:30 KST, Online");
+    expect(session("1").quote).toBe("‘Rust at scale’ — 김철수, 2022-12-08 12:00 KST, Online (Rust + AI)");
+    expect(k.tracks.get("tiny2022/rust")).toMatchObject({ source: "schedule-tiny2022", quote: "Tiny tiny2022 tracks: AI, Rust" });
   });
 
   it("accepts pretalx's public_name for persons", async () => {
     const text = tinySchedule([event(7, "Talk", { persons: [{ public_name: "Jane Doe" } as never] })]);
     const r = await loadKnowledge((await folder({ "schedule.json": text })).dir);
     expect(r.problems).toEqual([]);
-    expect(r.knowledge!.sessions.get("7")!.speakers).toEqual(["jane-doe"]);
+    expect(r.knowledge!.sessions.get("tiny2022/7")!.speakers).toEqual(["tiny2022/jane-doe"]);
+    expect(r.knowledge!.people.get("tiny2022/jane-doe")).toMatchObject({ name: { ko: "Jane Doe" } });
   });
 });
 
@@ -93,10 +100,11 @@ describe("a broken schedule", RELOADS, () => {
     );
     // Each event is kept without what could not be read.
     const k = r.knowledge!;
-    expect(k.sessions.get("1")!.title.en).toBe("1");
-    expect(k.sessions.get("2")).toMatchObject({ date: "2022-12-08", title: { en: "B" } });
-    expect(k.sessions.get("2")!.time).toBeUndefined();
-    expect(k.sessions.get("4")!.speakers).toEqual([]);
+    const session = (id: string) => k.sessions.get(`tiny2022/${id}`)!;
+    expect(session("1").title.en).toBe("1");
+    expect(session("2")).toMatchObject({ date: "2022-12-08", title: { en: "B" } });
+    expect(session("2").time).toBeUndefined();
+    expect(session("4").speakers).toEqual([]);
   });
 
   it("that is not JSON, or JSON that is no schedule, is a problem placed by line (pretty) or path (minified)", async () => {
