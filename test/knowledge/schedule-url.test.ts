@@ -57,8 +57,13 @@ describe("schedule URLs", RELOADS, () => {
     const r = await loadKnowledge(pack.dir, { scheduleUrls: [url], fetchLimits: LIMITS });
     expect(r.problems).toEqual([]);
     expect(r.files.at(-1)).toBe(url);
-    expect(r.knowledge!.sessions.get("901")).toMatchObject({ tracks: ["ai"], speakers: ["http.speaker"], source: "schedule-served2022" });
-    expect(r.knowledge!.sessions.size).toBe(10);
+    const k = r.knowledge!;
+    // Another conference than the pack's: an event of its own beside it, its items keyed under it.
+    expect([...k.events.keys()]).toEqual(["ifkakao-2022", "served2022"]);
+    expect(k.sessions.get("served2022/901")).toMatchObject({ id: "901", event: "served2022", tracks: ["served2022/ai"], speakers: ["served2022/http.speaker"], source: "schedule-served2022" });
+    expect(k.people.get("served2022/http.speaker")).toMatchObject({ name: { en: "http.speaker" }, handle: "http.speaker" });
+    const perEvent = [...k.sessions.values()].reduce<Record<string, number>>((n, s) => ({ ...n, [s.event]: (n[s.event] ?? 0) + 1 }), {});
+    expect(perEvent).toEqual({ "ifkakao-2022": 125, served2022: 1 });
     expect(r.version).not.toBe((await loadKnowledge(pack.dir)).version);
   });
 
