@@ -150,3 +150,30 @@ describe("importing the shared if(kakao) dev 2022 schedule", () => {
     expect(perCall).toBeLessThan(50);
   });
 });
+
+describe("a YAML session that corrects the schedule's date or time", () => {
+  let own: TempPack;
+  afterAll(() => own?.remove());
+
+  it("keeps the YAML date and time, and drops the schedule's instant, zone and end, which hold for the schedule's own only", async () => {
+    own = await packWithSharedSchedule();
+    // Session 110 is at 11:00 in the schedule (02:00 UTC); the YAML pack says 14:00.
+    await own.edit("sessions.yaml", 'time: "11:00"', 'time: "14:00"');
+    // Session 105 is on the 8th at 12:00 in the schedule; the YAML pack moves it to the 9th (and says no time).
+    await own.edit("sessions.yaml", "date: 2022-12-08", "date: 2022-12-09");
+    const loaded = await loadKnowledge(own.dir);
+    expect(loaded.problems).toEqual([]);
+    const s = loaded.knowledge!.sessions.get(keyOf(EVENT, "110"))!;
+    expect(s).toMatchObject({ date: "2022-12-07", time: "14:00" });
+    // Not 11:00's instant (it would answer "what's on now" at 11:00) nor an end before the start.
+    expect(s.start).toBeUndefined();
+    expect(s.zone).toBeUndefined();
+    expect(s.endTime).toBeUndefined();
+    // The schedule's 12:00 fills the time; its instant is of the 8th, not the 9th.
+    const moved = loaded.knowledge!.sessions.get(keyOf(EVENT, "105"))!;
+    expect(moved).toMatchObject({ date: "2022-12-09", time: "12:00" });
+    expect(moved.start).toBeUndefined();
+    // A session the YAML leaves at the schedule's time keeps all three.
+    expect(loaded.knowledge!.sessions.get(keyOf(EVENT, "111"))).toMatchObject({ time: "11:00", start: "2022-12-07T02:00:00.000Z", zone: "KST", endTime: "11:00" });
+  });
+});

@@ -50,12 +50,14 @@ const withCitation = (more: Citation[], c: Citation): Citation[] =>
 export function enrichSession(yaml: Session, schedule: Session): Session {
   const urls = new Set(yaml.links.map((l) => l.url));
   const time = yaml.time ?? schedule.time;
+  // The schedule's instant, zone and end hold for its own date and time only: a YAML correction drops them.
+  const { start, zone, endTime, ...published } = schedule;
+  const when = { ...(start ? { start } : {}), ...(zone ? { zone } : {}), ...(endTime ? { endTime } : {}) };
   return {
-    ...schedule,
+    ...published,
     ...yaml,
     time,
-    // The schedule's instant and zone hold for its own time only.
-    ...(time === schedule.time ? { start: schedule.start, zone: schedule.zone } : {}),
+    ...(yaml.date === schedule.date && time === schedule.time ? when : {}),
     tracks: yaml.tracks.length ? yaml.tracks : schedule.tracks,
     speakers: yaml.speakers.length ? yaml.speakers : schedule.speakers,
     links: [...yaml.links, ...schedule.links.filter((l) => !urls.has(l.url))],
