@@ -209,4 +209,15 @@ describe("every real export loads as knowledge on its own", () => {
     expect(first).toMatchObject({ id, event, date: events[0].date, time: events[0].time, zone: events[0].zone });
     expect(first.quote).toContain(`${events[0].date} ${events[0].time} ${events[0].zone}`);
   });
+
+  it("all five load side by side as five events, none losing a session to another's ids", async () => {
+    for (const file of FILES) await folder.write(`together/${file}`, texts.get(file)!);
+    const r = await loadKnowledge(`${folder.dir}/together`);
+    expect(r.problems).toEqual([]);
+    const k = r.knowledge!;
+    expect(new Set(k.events.keys())).toEqual(new Set(Object.values(EVENTS)));
+    for (const file of FILES) {
+      expect([...k.sessions.values()].filter((s) => s.event === EVENTS[file])).toHaveLength(schedule(file).events.length);
+    }
+  });
 });
