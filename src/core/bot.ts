@@ -8,6 +8,7 @@ import { catalogue, helpDraft } from "./commands/index.js";
 import { argsFor, findCommand, parseLine } from "./commands/parse.js";
 import { countKnowledge, diffKnowledge, type SectionDiff } from "./knowledge/diff.js";
 import { redactUrl } from "./knowledge/redact-url.js";
+import { fallbackNotice } from "./knowledge/schedule-url.js";
 import { formatProblem, type KnowledgeProblem } from "./knowledge/schema.js";
 import { say, type Lang, type Localized } from "./locale.js";
 import type { Answer, Request, User } from "./protocol.js";
@@ -91,6 +92,7 @@ export class Bot {
       built = await buildSnapshot(options.knowledgeDir, SYSTEM_USER.name!, { ...options, scheduleUrls: urls.filter((url) => !failed.has(redactUrl(url))) });
     }
     if (!built.ok) throw new KnowledgeError(built.problems);
+    warnOfCopies(built.snapshot, options.logger);
     return new Bot(options, built.snapshot);
   }
 
@@ -232,7 +234,10 @@ export class Bot {
       changes: built.ok ? diffKnowledge(before, built.snapshot) : [],
       problems: built.ok ? [] : built.problems,
     };
-    if (built.ok) this.current = built.snapshot;
+    if (built.ok) {
+      this.current = built.snapshot;
+      warnOfCopies(built.snapshot, this.options.logger);
+    }
     const logged = { by: who, ok: event.ok, versionBefore: event.versionBefore, versionAfter: event.versionAfter, problems: event.problems.map(formatProblem) };
     if (event.ok) this.options.logger?.info(logged, "reload");
     else this.options.logger?.warn(logged, "reload");
@@ -248,6 +253,11 @@ export class Bot {
     }
     return { ok: built.ok, version: event.versionAfter, previousVersion: before.version, summary };
   }
+}
+
+/** One warning per schedule URL that failed and was read from its last good copy, naming the URL and the copy's age. */
+function warnOfCopies(snapshot: Snapshot, logger: Logger | undefined): void {
+  for (const fallback of snapshot.fallbacks) logger?.warn({ url: fallback.url, problem: fallback.problem, copySavedAt: fallback.savedAt.toISOString() }, fallbackNotice(fallback));
 }
 
 const definedArgs = (args: Args<string>): Record<string, string> =>
@@ -273,9 +283,11 @@ function reloadSummary(e: ReloadEvent, now: Snapshot): Localized {
     ...(d.changed.length ? [`- ${d.section} ~${d.changed.length}: ${names(d.changed)}`] : []),
   ]);
   const unchanged = changes.length === 0;
+  // A schedule read from its copy may be out of date: the admin hears it with the reply.
+  const copies = now.fallbacks.map((f) => `- ${fallbackNotice(f)}`).join("\n");
   return {
-    ko: `다시 불러왔습니다: 버전 ${e.versionBefore} → ${e.versionAfter}\n${counts}\n${unchanged ? "바뀐 항목 없음" : changes.join("\n")}`,
-    en: `Reloaded: version ${e.versionBefore} → ${e.versionAfter}\n${counts}\n${unchanged ? "No items changed" : changes.join("\n")}`,
+    ko: `다시 불러왔습니다: 버전 ${e.versionBefore} → ${e.versionAfter}\n${counts}\n${unchanged ? "바뀐 항목 없음" : changes.join("\n")}${copies ? `\n\n마지막으로 받아 둔 사본으로 읽은 일정:\n${copies}` : ""}`,
+    en: `Reloaded: version ${e.versionBefore} → ${e.versionAfter}\n${counts}\n${unchanged ? "No items changed" : changes.join("\n")}${copies ? `\n\nSchedules read from their last good copy:\n${copies}` : ""}`,
   };
 }
 
