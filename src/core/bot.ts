@@ -8,7 +8,7 @@ import { catalogue, helpDraft } from "./commands/index.js";
 import { argsFor, findCommand, parseLine } from "./commands/parse.js";
 import { countKnowledge, diffKnowledge, type SectionDiff } from "./knowledge/diff.js";
 import { redactUrl } from "./knowledge/redact-url.js";
-import { fallbackNotice } from "./knowledge/schedule-url.js";
+import { copyWarning } from "./knowledge/schedule-url.js";
 import { formatProblem, type KnowledgeProblem } from "./knowledge/schema.js";
 import { say, type Lang, type Localized } from "./locale.js";
 import type { Answer, Request, User } from "./protocol.js";
@@ -255,9 +255,9 @@ export class Bot {
   }
 }
 
-/** One warning per schedule URL that failed and was read from its last good copy, naming the URL and the copy's age. */
+/** One warning per schedule URL read from its last good copy (naming the URL and the copy's age) or whose copy was not kept. */
 function warnOfCopies(snapshot: Snapshot, logger: Logger | undefined): void {
-  for (const fallback of snapshot.fallbacks) logger?.warn({ url: fallback.url, problem: fallback.problem, copySavedAt: fallback.savedAt.toISOString() }, fallbackNotice(fallback));
+  for (const notice of snapshot.copyNotices) logger?.warn({ url: notice.url, problem: notice.problem, ...(notice.kind === "read" ? { copySavedAt: notice.savedAt.toISOString() } : {}) }, copyWarning(notice));
 }
 
 const definedArgs = (args: Args<string>): Record<string, string> =>
@@ -283,11 +283,12 @@ function reloadSummary(e: ReloadEvent, now: Snapshot): Localized {
     ...(d.changed.length ? [`- ${d.section} ~${d.changed.length}: ${names(d.changed)}`] : []),
   ]);
   const unchanged = changes.length === 0;
-  // A schedule read from its copy may be out of date: the admin hears it with the reply.
-  const copies = now.fallbacks.map((f) => `- ${fallbackNotice(f)}`).join("\n");
+  // A schedule read from its copy may be out of date, and one whose copy was not kept has none next time: the admin
+  // hears it with the reply.
+  const copies = now.copyNotices.map((n) => `- ${copyWarning(n)}`).join("\n");
   return {
-    ko: `다시 불러왔습니다: 버전 ${e.versionBefore} → ${e.versionAfter}\n${counts}\n${unchanged ? "바뀐 항목 없음" : changes.join("\n")}${copies ? `\n\n마지막으로 받아 둔 사본으로 읽은 일정:\n${copies}` : ""}`,
-    en: `Reloaded: version ${e.versionBefore} → ${e.versionAfter}\n${counts}\n${unchanged ? "No items changed" : changes.join("\n")}${copies ? `\n\nSchedules read from their last good copy:\n${copies}` : ""}`,
+    ko: `다시 불러왔습니다: 버전 ${e.versionBefore} → ${e.versionAfter}\n${counts}\n${unchanged ? "바뀐 항목 없음" : changes.join("\n")}${copies ? `\n\n일정 URL의 사본:\n${copies}` : ""}`,
+    en: `Reloaded: version ${e.versionBefore} → ${e.versionAfter}\n${counts}\n${unchanged ? "No items changed" : changes.join("\n")}${copies ? `\n\nSchedule URLs and their last good copies:\n${copies}` : ""}`,
   };
 }
 

@@ -56,7 +56,7 @@ describe("a schedule URL that fails", () => {
     const r = await load();
     expect(r.problems).toEqual([]);
     expect(titleIn(r)).toBe("First title");
-    expect(r.fallbacks).toEqual([{ url: server.url, problem: "cannot read the schedule: unreachable (ECONNREFUSED)", savedAt: expect.any(Date) }]);
+    expect(r.copyNotices).toEqual([{ kind: "read", url: server.url, problem: "cannot read the schedule: unreachable (ECONNREFUSED)", savedAt: expect.any(Date) }]);
   });
 
   it("with no copy is left out with a problem, as before copies", async () => {
@@ -73,7 +73,7 @@ describe("a schedule URL that fails", () => {
     server.answer = { kind: "status", status: 503 };
     const reply = await ask(bot, "/reload", { user: { ...ADMIN }, lang: "en" });
     expect(reply.answered).toBe(true);
-    expect(reply.body).toContain(`Schedules read from their last good copy:\n- ${server.url}: cannot read the schedule: the server answered HTTP 503 Service Unavailable: using the copy from 3 h ago`);
+    expect(reply.body).toContain(`Schedule URLs and their last good copies:\n- ${server.url}: cannot read the schedule: the server answered HTTP 503 Service Unavailable: using the copy from 3 h ago`);
     const version = bot.snapshot.version;
     expect(events).toEqual([expect.objectContaining({ ok: true, versionBefore: version, versionAfter: version })]);
     expect(bot.snapshot.knowledge.sessions.get(SERVED_SESSION)?.title.en).toBe("First title");
@@ -124,6 +124,15 @@ describe("the last good copy", () => {
     expect(await readdir(data.dir)).toEqual([copyFile(data.dir, server.url).split("/").pop()]);
   });
 
+  it("that cannot be written (DATA_DIR is no folder) is warned about, and the schedule is still read", async () => {
+    await data.write("not-a-folder", "");
+    const logs = collectingLogger();
+    const bot = await Bot.create({ knowledgeDir: knowledge.dir, scheduleUrls: [server.url], fetchLimits: LIMITS, scheduleCopiesDir: `${data.dir}/not-a-folder`, logger: logs.logger });
+    expect(bot.snapshot.knowledge.sessions.get(SERVED_SESSION)?.title.en).toBe("First title");
+    expect(bot.snapshot.copyNotices).toEqual([{ kind: "not-kept", url: server.url, problem: expect.stringMatching(/^the last good copy could not be kept: E/) }]);
+    expect(logs.lines.find((l) => l.level === 40)?.msg).toMatch(new RegExp(`^${server.url}: the last good copy could not be kept: `));
+  });
+
   it("makes the next request conditional, and a 304 uses the copy (its age renewed) without a body", async () => {
     const first = await load();
     expect(server.requests[0]["if-none-match"]).toBeUndefined();
@@ -132,7 +141,7 @@ describe("the last good copy", () => {
     const second = await load();
     expect(server.requests[1]).toMatchObject({ "if-none-match": '"v1"', "if-modified-since": LAST_MODIFIED });
     expect(second.problems).toEqual([]);
-    expect(second.fallbacks).toEqual([]);
+    expect(second.copyNotices).toEqual([]);
     expect(second.version).toBe(first.version);
     expect(titleIn(second)).toBe("First title");
     expect((await stat(copyFile(data.dir, server.url))).mtimeMs).toBeGreaterThan(aged);

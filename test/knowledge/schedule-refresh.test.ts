@@ -86,7 +86,7 @@ describe("schedule refresh", RELOADS, () => {
     server.answer = { kind: "page" };
     await vi.waitFor(() => expect(events.length).toBeGreaterThan(0), PATIENCE);
     expect(events[0]).toMatchObject({ ok: true, versionBefore: before, versionAfter: before });
-    expect(bot.snapshot.fallbacks).toEqual([expect.objectContaining({ url: server.url, problem: expect.stringMatching(/^not JSON/) })]);
+    expect(bot.snapshot.copyNotices).toEqual([expect.objectContaining({ kind: "read", url: server.url, problem: expect.stringMatching(/^not JSON/) })]);
     expect(titleOf(bot)).toBe("First title");
   });
 

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { issueProblems, linesOf, parseWithLines } from "./places.js";
 import { parseSchedule, type ImportedSchedule, type ScheduleResult } from "./schedule.js";
 import { DEFAULT_FETCH_LIMITS, type FetchLimits } from "./schedule-fetch.js";
-import { readScheduleUrl, type ScheduleFallback } from "./schedule-url.js";
+import { readScheduleUrl, type CopyNotice } from "./schedule-url.js";
 import { checkReferences, emptyKnowledge, mergePacks, resolveLocalIds, type Pack, type ParsedFile } from "./packs.js";
 import { redactUrl } from "./redact-url.js";
 import { joinSchedules } from "./schedule-merge.js";
@@ -25,8 +25,9 @@ export interface LoadResult {
   version: string;
   /** The YAML and schedule files read, and the schedule URLs. */
   files: string[];
-  /** Schedule URLs that failed and were read from their last good copy: the caller warns about each. */
-  fallbacks: ScheduleFallback[];
+  /** Schedule URLs read from their last good copy (their server failed), or whose new copy could not be kept: the
+   * caller warns about each. */
+  copyNotices: CopyNotice[];
 }
 
 export interface LoadOptions {
@@ -138,7 +139,7 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
     paths = await listFiles(dir);
   } catch (e) {
     const reason = FOLDER_ERRORS[(e as NodeJS.ErrnoException).code ?? ""] ?? String(e);
-    return { problems: [{ file: dir, message: `cannot read the knowledge folder: ${reason}` }], warnings: [], version: "none", files: [], fallbacks: [] };
+    return { problems: [{ file: dir, message: `cannot read the knowledge folder: ${reason}` }], warnings: [], version: "none", files: [], copyNotices: [] };
   }
   const urls = options.scheduleUrls ?? [];
   const fetching = Promise.all(urls.map((url) => readScheduleUrl(url, options.fetchLimits ?? DEFAULT_FETCH_LIMITS, options.scheduleCopiesDir)));
@@ -172,21 +173,21 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
       unread = true;
     }
   }
-  const fallbacks: ScheduleFallback[] = [];
-  (await fetching).forEach(({ body, read, fallback }, i) => {
+  const copyNotices: CopyNotice[] = [];
+  (await fetching).forEach(({ body, read, notice }, i) => {
     hash.update(urls[i]).update("\0").update(body).update("\0");
     takeSchedule(read);
-    if (fallback) fallbacks.push(fallback);
+    if (notice) copyNotices.push(notice);
   });
   const files = [...paths.map((p) => relative(dir, p)).filter((n) => PACK_FILE.test(n) || SCHEDULE_FILE.test(n)), ...urls.map(redactUrl)];
   if (files.length === 0) problems.push({ file: dir, message: "no *.yaml knowledge files or *.json schedules in this folder" });
   const version = hash.digest("hex").slice(0, 10);
   // Cross-file checks on a pack missing a broken file would only repeat its problems as dangling references.
-  if (unread) return { problems, warnings, version, files, fallbacks };
+  if (unread) return { problems, warnings, version, files, copyNotices };
   // Quotes are checked against the source file that sits in the same folder as the YAML naming it.
   const sourceTexts = new Map<string, string>();
   for (const [name, text] of texts) sourceTexts.set(name.split("/").pop()!, text);
   const knowledge = buildKnowledge(parsed, sourceTexts, schedules, problems, warnings);
-  if (problems.length > 0) return { problems, warnings, version, files, fallbacks };
-  return { knowledge, problems, warnings, version, files, fallbacks };
+  if (problems.length > 0) return { problems, warnings, version, files, copyNotices };
+  return { knowledge, problems, warnings, version, files, copyNotices };
 }
