@@ -1,4 +1,5 @@
 // Environment → typed, validated configuration. Every problem names the variable and where to get it.
+import { join } from "node:path";
 import { z } from "zod";
 
 const list = z
@@ -43,6 +44,8 @@ const schema = z.object({
   DISCORD_ADMIN_ROLE_IDS: list,
   DISCORD_ADMIN_USER_IDS: list,
   SCHEDULE_URLS: list,
+  /** Minutes between checks of SCHEDULE_URLS for a changed schedule (a reload when one changed); unset: no checks. */
+  SCHEDULE_REFRESH_MINUTES: z.coerce.number().int().min(1).optional(),
   KNOWLEDGE_WATCH: flag,
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20),
   /** "Now" for now/next questions and alerts, ISO with an offset: demo or test a past conference as if live. */
@@ -101,11 +104,15 @@ export function botOptions(c: Config) {
   return {
     knowledgeDir: c.KNOWLEDGE_DIR,
     scheduleUrls: c.SCHEDULE_URLS,
+    scheduleCopiesDir: scheduleCopiesDir(c),
     defaultLang: c.DEFAULT_LANG,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     ...(now ? { clock: () => now } : {}),
   };
 }
+
+/** Where the last good copy of each schedule URL is kept. */
+export const scheduleCopiesDir = (c: Config): string => join(c.DATA_DIR, "schedules");
 
 /** The port HTTP modes listen on. */
 export const httpPort = (c: Config): number => c.PORT ?? 3000;

@@ -1,7 +1,8 @@
 // Starts what the configuration enables (the console chat when no platform is), in an order where nobody else's bad
-// day stops the bot: the health endpoints first, then the knowledge (a schedule URL that fails is reported and left
-// out), then each platform on its own (one that is unreachable or slow is logged, retried in the background, and
-// never holds up the others). SIGHUP reloads; SIGTERM/SIGINT let answers in flight finish and log what was dropped.
+// day stops the bot: the health endpoints first, then the knowledge (a schedule URL that fails is read from its last
+// good copy, or else reported and left out), then each platform on its own (one that is unreachable or slow is logged,
+// retried in the background, and never holds up the others). SIGHUP reloads (and SCHEDULE_REFRESH_MINUTES, when a
+// schedule changed); SIGTERM/SIGINT let answers in flight finish and log what was dropped.
 import "dotenv/config";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
@@ -11,10 +12,11 @@ import { reloadAuditLog } from "./audit.js";
 import { coalesce } from "./coalesce.js";
 import { Bot, KnowledgeError } from "./core/bot.js";
 import type { User } from "./core/protocol.js";
-import { botOptions, ConfigError, httpPort, loadConfig, platformsEnabled, servesHttpRoutes, type Config } from "./config.js";
+import { botOptions, ConfigError, httpPort, loadConfig, platformsEnabled, scheduleCopiesDir, servesHttpRoutes, type Config } from "./config.js";
 import { startHttpServer, type HttpServer } from "./http.js";
 import { createLogger } from "./log.js";
 import { logUncaughtWith, onSighup } from "./process-policy.js";
+import { refreshSchedules } from "./schedule-refresh.js";
 import { watchFolder } from "./watch.js";
 
 /** How long answers in flight get to finish after SIGTERM before the process exits anyway. */
@@ -26,6 +28,7 @@ const retryWait = (attempt: number) => Math.min(60_000, 1_000 * 2 ** attempt);
 
 const SIGNAL_USER: User = { id: "SIGHUP", platform: "system", isAdmin: true, trusted: true, name: "SIGHUP" };
 const WATCH_USER: User = { id: "watch", platform: "system", isAdmin: true, trusted: true, name: "KNOWLEDGE_WATCH" };
+const REFRESH_USER: User = { id: "refresh", platform: "system", isAdmin: true, trusted: true, name: "SCHEDULE_REFRESH_MINUTES" };
 
 export async function start(): Promise<void> {
   const config = loadConfig();
@@ -39,21 +42,27 @@ export async function start(): Promise<void> {
   const bot = await Bot.create({ ...botOptions(config), logger, onReload: reloadAuditLog(config.DATA_DIR) });
   logger.info({ version: bot.snapshot.version, files: bot.snapshot.files.length }, "knowledge loaded");
   onSighup(coalesce(() => bot.reload(SIGNAL_USER)));
+  /** What reloads on its own (the file watcher, the schedule refresh): stopped first on shutdown. */
+  const reloaders: (() => void)[] = [];
   if (config.KNOWLEDGE_WATCH) {
     const reload = coalesce(() => bot.reload(WATCH_USER));
-    const stopWatching = watchFolder(config.KNOWLEDGE_DIR, () => void reload(), (err) => logger.error({ err }, "knowledge watch failed"));
-    process.once("exit", stopWatching);
+    reloaders.push(watchFolder(config.KNOWLEDGE_DIR, () => void reload(), (err) => logger.error({ err }, "knowledge watch failed")));
+  }
+  if (config.SCHEDULE_REFRESH_MINUTES && config.SCHEDULE_URLS.length) {
+    const reload = coalesce(() => bot.reload(REFRESH_USER));
+    const everyMs = config.SCHEDULE_REFRESH_MINUTES * 60_000;
+    reloaders.push(refreshSchedules({ urls: config.SCHEDULE_URLS, copiesDir: scheduleCopiesDir(config), everyMs, reload, logger }));
   }
 
   adapters.push(...(await createAdapters(config, bot, logger)));
-  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void shutdown(signal, adapters, http, logger));
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void shutdown(signal, reloaders, adapters, http, logger));
   await Promise.all(adapters.map((a) => keepStarting(a, logger)));
   logger.info({ adapters: adapters.map((a) => a.name) }, "EventDesk is running");
   // An adapter that finishes on its own (the console at the end of its input) ends the process.
   const finished = adapters.map((a) => a.finished).filter((f) => f !== undefined);
   if (finished.length) {
     await Promise.race(finished);
-    await shutdown("end of input", adapters, http, logger);
+    await shutdown("end of input", reloaders, adapters, http, logger);
   }
 }
 
@@ -85,8 +94,9 @@ async function keepStarting(adapter: Adapter, logger: Logger): Promise<void> {
   }
 }
 
-async function shutdown(signal: string, adapters: Adapter[], http: HttpServer | undefined, logger: Logger): Promise<void> {
+async function shutdown(signal: string, reloaders: readonly (() => void)[], adapters: Adapter[], http: HttpServer | undefined, logger: Logger): Promise<void> {
   logger.info({ signal }, "shutting down");
+  for (const stop of reloaders) stop();
   setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS + 1_000).unref();
   const dropped = await Promise.all(adapters.map((a) => a.stop(SHUTDOWN_GRACE_MS).catch(() => 0)));
   await http?.close();

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "dotenv";
 import { describe, expect, it } from "vitest";
-import { ConfigError, httpPort, loadConfig, platformsEnabled } from "../src/config.js";
+import { botOptions, ConfigError, httpPort, loadConfig, platformsEnabled } from "../src/config.js";
 
 const problemsOf = (env: NodeJS.ProcessEnv): string => {
   try {
@@ -49,6 +49,14 @@ describe("the configuration", () => {
   it("treats an empty or blank value as unset for every variable", () => {
     const blank = Object.fromEntries(Object.keys(parse(readFileSync(".env.example", "utf8"))).map((k) => [k, "  "]));
     expect(loadConfig(blank)).toEqual(loadConfig({}));
+  });
+
+  it("checks schedule URLs every SCHEDULE_REFRESH_MINUTES whole minutes, never when it is blank, and keeps their copies in DATA_DIR", () => {
+    expect(loadConfig({ SCHEDULE_REFRESH_MINUTES: " " }).SCHEDULE_REFRESH_MINUTES).toBeUndefined();
+    expect(loadConfig({ SCHEDULE_REFRESH_MINUTES: "15" }).SCHEDULE_REFRESH_MINUTES).toBe(15);
+    expect(problemsOf({ SCHEDULE_REFRESH_MINUTES: "0" })).toMatch(/^ {2}- SCHEDULE_REFRESH_MINUTES: /m);
+    expect(problemsOf({ SCHEDULE_REFRESH_MINUTES: "every hour" })).toContain("SCHEDULE_REFRESH_MINUTES: ");
+    expect(botOptions(loadConfig({ DATA_DIR: "/var/lib/eventdesk" })).scheduleCopiesDir).toBe("/var/lib/eventdesk/schedules");
   });
 
   it("serves HTTP on PORT, 3000 when unset", () => {

@@ -8,6 +8,7 @@ import { catalogue, helpDraft } from "./commands/index.js";
 import { argsFor, findCommand, parseLine } from "./commands/parse.js";
 import { countKnowledge, diffKnowledge, type SectionDiff } from "./knowledge/diff.js";
 import { redactUrl } from "./knowledge/redact-url.js";
+import { copyWarning } from "./knowledge/schedule-url.js";
 import { formatProblem, type KnowledgeProblem } from "./knowledge/schema.js";
 import { say, type Lang, type Localized } from "./locale.js";
 import type { Answer, Request, User } from "./protocol.js";
@@ -91,6 +92,7 @@ export class Bot {
       built = await buildSnapshot(options.knowledgeDir, SYSTEM_USER.name!, { ...options, scheduleUrls: urls.filter((url) => !failed.has(redactUrl(url))) });
     }
     if (!built.ok) throw new KnowledgeError(built.problems);
+    warnOfCopies(built.snapshot, options.logger);
     return new Bot(options, built.snapshot);
   }
 
@@ -232,7 +234,10 @@ export class Bot {
       changes: built.ok ? diffKnowledge(before, built.snapshot) : [],
       problems: built.ok ? [] : built.problems,
     };
-    if (built.ok) this.current = built.snapshot;
+    if (built.ok) {
+      this.current = built.snapshot;
+      warnOfCopies(built.snapshot, this.options.logger);
+    }
     const logged = { by: who, ok: event.ok, versionBefore: event.versionBefore, versionAfter: event.versionAfter, problems: event.problems.map(formatProblem) };
     if (event.ok) this.options.logger?.info(logged, "reload");
     else this.options.logger?.warn(logged, "reload");
@@ -248,6 +253,11 @@ export class Bot {
     }
     return { ok: built.ok, version: event.versionAfter, previousVersion: before.version, summary };
   }
+}
+
+/** One warning per schedule URL read from its last good copy (naming the URL and the copy's age) or whose copy was not kept. */
+function warnOfCopies(snapshot: Snapshot, logger: Logger | undefined): void {
+  for (const notice of snapshot.copyNotices) logger?.warn({ url: notice.url, problem: notice.problem, ...(notice.kind === "read" ? { copySavedAt: notice.savedAt.toISOString() } : {}) }, copyWarning(notice));
 }
 
 const definedArgs = (args: Args<string>): Record<string, string> =>
@@ -273,9 +283,12 @@ function reloadSummary(e: ReloadEvent, now: Snapshot): Localized {
     ...(d.changed.length ? [`- ${d.section} ~${d.changed.length}: ${names(d.changed)}`] : []),
   ]);
   const unchanged = changes.length === 0;
+  // A schedule read from its copy may be out of date, and one whose copy was not kept has none next time: the admin
+  // hears it with the reply.
+  const copies = now.copyNotices.map((n) => `- ${copyWarning(n)}`).join("\n");
   return {
-    ko: `다시 불러왔습니다: 버전 ${e.versionBefore} → ${e.versionAfter}\n${counts}\n${unchanged ? "바뀐 항목 없음" : changes.join("\n")}`,
-    en: `Reloaded: version ${e.versionBefore} → ${e.versionAfter}\n${counts}\n${unchanged ? "No items changed" : changes.join("\n")}`,
+    ko: `다시 불러왔습니다: 버전 ${e.versionBefore} → ${e.versionAfter}\n${counts}\n${unchanged ? "바뀐 항목 없음" : changes.join("\n")}${copies ? `\n\n일정 URL의 사본:\n${copies}` : ""}`,
+    en: `Reloaded: version ${e.versionBefore} → ${e.versionAfter}\n${counts}\n${unchanged ? "No items changed" : changes.join("\n")}${copies ? `\n\nSchedule URLs and their last good copies:\n${copies}` : ""}`,
   };
 }
 

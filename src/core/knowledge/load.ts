@@ -7,8 +7,9 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { z } from "zod";
 import { issueProblems, linesOf, parseWithLines } from "./places.js";
-import { parseSchedule, type ImportedSchedule } from "./schedule.js";
-import { DEFAULT_FETCH_LIMITS, fetchSchedule, type FetchLimits } from "./schedule-fetch.js";
+import { parseSchedule, type ImportedSchedule, type ScheduleResult } from "./schedule.js";
+import { DEFAULT_FETCH_LIMITS, type FetchLimits } from "./schedule-fetch.js";
+import { readScheduleUrl, type CopyNotice } from "./schedule-url.js";
 import { checkReferences, emptyKnowledge, mergePacks, resolveLocalIds, type Pack, type ParsedFile } from "./packs.js";
 import { redactUrl } from "./redact-url.js";
 import { joinSchedules } from "./schedule-merge.js";
@@ -24,12 +25,17 @@ export interface LoadResult {
   version: string;
   /** The YAML and schedule files read, and the schedule URLs. */
   files: string[];
+  /** Schedule URLs read from their last good copy (their server failed), or whose new copy could not be kept: the
+   * caller warns about each. */
+  copyNotices: CopyNotice[];
 }
 
 export interface LoadOptions {
   /** Schedules to fetch besides the folder's files (SCHEDULE_URLS). */
   scheduleUrls?: readonly string[];
   fetchLimits?: FetchLimits;
+  /** Where the last good copy of each schedule URL is kept (in DATA_DIR); none: no copies, a failed URL is a problem. */
+  scheduleCopiesDir?: string;
 }
 
 const PACK_FILE = /\.ya?ml$/i;
@@ -133,17 +139,16 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
     paths = await listFiles(dir);
   } catch (e) {
     const reason = FOLDER_ERRORS[(e as NodeJS.ErrnoException).code ?? ""] ?? String(e);
-    return { problems: [{ file: dir, message: `cannot read the knowledge folder: ${reason}` }], warnings: [], version: "none", files: [] };
+    return { problems: [{ file: dir, message: `cannot read the knowledge folder: ${reason}` }], warnings: [], version: "none", files: [], copyNotices: [] };
   }
   const urls = options.scheduleUrls ?? [];
-  const fetching = Promise.all(urls.map((url) => fetchSchedule(url, options.fetchLimits ?? DEFAULT_FETCH_LIMITS)));
+  const fetching = Promise.all(urls.map((url) => readScheduleUrl(url, options.fetchLimits ?? DEFAULT_FETCH_LIMITS, options.scheduleCopiesDir)));
   const hash = createHash("sha256");
   const parsed: ParsedFile[] = [];
   const schedules: ImportedSchedule[] = [];
   /** A file or schedule that could not be read at all: what it defines is unknown. */
   let unread = false;
-  const readSchedule = (origin: string, body: string) => {
-    const read = parseSchedule(origin, body);
+  const takeSchedule = (read: ScheduleResult) => {
     problems.push(...read.problems);
     warnings.push(...read.warnings);
     if (read.schedule) schedules.push(read.schedule);
@@ -162,28 +167,27 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
         if (pf) parsed.push(pf);
         else unread = true;
       }
-      if (SCHEDULE_FILE.test(name)) readSchedule(name, text);
+      if (SCHEDULE_FILE.test(name)) takeSchedule(parseSchedule(name, text));
     } catch (error) {
       problems.push({ file: name, message: `cannot be read: ${error instanceof Error ? error.message : String(error)}` });
       unread = true;
     }
   }
-  (await fetching).forEach((fetched, i) => {
-    const url = urls[i];
-    hash.update(url).update("\0").update(fetched.ok ? fetched.body : "").update("\0");
-    if (!fetched.ok) problems.push({ file: redactUrl(url), message: `cannot read the schedule: ${fetched.error.replaceAll(url, redactUrl(url))}` });
-    if (fetched.ok) readSchedule(redactUrl(url), fetched.body);
-    else unread = true;
+  const copyNotices: CopyNotice[] = [];
+  (await fetching).forEach(({ body, read, notice }, i) => {
+    hash.update(urls[i]).update("\0").update(body).update("\0");
+    takeSchedule(read);
+    if (notice) copyNotices.push(notice);
   });
   const files = [...paths.map((p) => relative(dir, p)).filter((n) => PACK_FILE.test(n) || SCHEDULE_FILE.test(n)), ...urls.map(redactUrl)];
   if (files.length === 0) problems.push({ file: dir, message: "no *.yaml knowledge files or *.json schedules in this folder" });
   const version = hash.digest("hex").slice(0, 10);
   // Cross-file checks on a pack missing a broken file would only repeat its problems as dangling references.
-  if (unread) return { problems, warnings, version, files };
+  if (unread) return { problems, warnings, version, files, copyNotices };
   // Quotes are checked against the source file that sits in the same folder as the YAML naming it.
   const sourceTexts = new Map<string, string>();
   for (const [name, text] of texts) sourceTexts.set(name.split("/").pop()!, text);
   const knowledge = buildKnowledge(parsed, sourceTexts, schedules, problems, warnings);
-  if (problems.length > 0) return { problems, warnings, version, files };
-  return { knowledge, problems, warnings, version, files };
+  if (problems.length > 0) return { problems, warnings, version, files, copyNotices };
+  return { knowledge, problems, warnings, version, files, copyNotices };
 }

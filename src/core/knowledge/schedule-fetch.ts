@@ -1,5 +1,6 @@
 // Fetches a schedule from a URL (SCHEDULE_URLS) with a time limit and a size cap, so that a slow or
 // huge answer cannot stall a reload or fill the memory. Failures come back as one sentence, never thrown.
+// With the validators of a copy kept from before, the request is conditional: a 304 costs no body.
 
 export interface FetchLimits {
   timeoutMs: number;
@@ -8,11 +9,30 @@ export interface FetchLimits {
 
 export const DEFAULT_FETCH_LIMITS: FetchLimits = { timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024 };
 
-export type Fetched = { ok: true; body: string } | { ok: false; error: string };
+/** What the server said about the text it sent (ETag, Last-Modified), sent back to ask "only if it changed". */
+export interface Validators {
+  etag?: string;
+  lastModified?: string;
+}
+
+export type Fetched =
+  | { ok: true; notModified: false; body: string; validators: Validators }
+  | { ok: true; notModified: true }
+  | { ok: false; error: string };
+
+const conditionalHeaders = (v: Validators): Record<string, string> => ({
+  ...(v.etag ? { "if-none-match": v.etag } : {}),
+  ...(v.lastModified ? { "if-modified-since": v.lastModified } : {}),
+});
+
+const validatorsOf = (headers: Headers): Validators => ({
+  ...(headers.get("etag") ? { etag: headers.get("etag")! } : {}),
+  ...(headers.get("last-modified") ? { lastModified: headers.get("last-modified")! } : {}),
+});
 
 const megabytes = (n: number) => `${+(n / 1024 / 1024).toFixed(2)} MB`;
 
-export async function fetchSchedule(url: string, limits: FetchLimits = DEFAULT_FETCH_LIMITS): Promise<Fetched> {
+export async function fetchSchedule(url: string, limits: FetchLimits = DEFAULT_FETCH_LIMITS, validators: Validators = {}): Promise<Fetched> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -26,7 +46,11 @@ export async function fetchSchedule(url: string, limits: FetchLimits = DEFAULT_F
     // fetch refuses a URL with credentials in it: they go in an Authorization header (basic auth), as a browser sends them.
     const auth: Record<string, string> = parsed.username || parsed.password ? { authorization: `Basic ${Buffer.from(`${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`).toString("base64")}` } : {};
     parsed.username = parsed.password = "";
-    const response = await fetch(parsed, { signal: AbortSignal.timeout(limits.timeoutMs), headers: { accept: "application/json", ...auth } });
+    const response = await fetch(parsed, { signal: AbortSignal.timeout(limits.timeoutMs), headers: { accept: "application/json", ...auth, ...conditionalHeaders(validators) } });
+    if (response.status === 304) {
+      await response.body?.cancel();
+      return { ok: true, notModified: true };
+    }
     if (!response.ok) {
       await response.body?.cancel();
       return { ok: false, error: `the server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}` };
@@ -43,7 +67,7 @@ export async function fetchSchedule(url: string, limits: FetchLimits = DEFAULT_F
       if (size > limits.maxBytes) return tooLarge;
       chunks.push(chunk);
     }
-    return { ok: true, body: Buffer.concat(chunks).toString("utf8") };
+    return { ok: true, notModified: false, body: Buffer.concat(chunks).toString("utf8"), validators: validatorsOf(response.headers) };
   } catch (e) {
     if ((e as Error).name === "TimeoutError") return { ok: false, error: `no complete answer within ${limits.timeoutMs / 1000} s` };
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;

@@ -5,6 +5,7 @@ import { Worker } from "node:worker_threads";
 import { fingerprintOf, type Fingerprint } from "../knowledge/diff.js";
 import { loadKnowledge, type LoadOptions } from "../knowledge/load.js";
 import type { Knowledge, KnowledgeProblem } from "../knowledge/schema.js";
+import type { CopyNotice } from "../knowledge/schedule-url.js";
 import { searchEngine, type IndexData, type Searcher } from "../search/index.js";
 import { buildNameIndex, nameIndexReceiver, type NameIndex } from "../search/minisearch.js";
 import { buildTables, type SnapshotTables } from "./tables.js";
@@ -25,6 +26,8 @@ export interface Snapshot {
   readonly files: readonly string[];
   /** What imported schedules left out (each with its place and value): logged, not failed. */
   readonly warnings: readonly KnowledgeProblem[];
+  /** Schedule URLs read from their last good copy, or whose new copy could not be kept: warned about. */
+  readonly copyNotices: readonly CopyNotice[];
 }
 
 export type SnapshotResult = { ok: true; snapshot: Snapshot } | { ok: false; problems: KnowledgeProblem[]; version: string };
@@ -45,6 +48,7 @@ export interface Prepared {
   version: string;
   files: string[];
   warnings: KnowledgeProblem[];
+  copyNotices: CopyNotice[];
 }
 
 export type PrepareResult = { ok: true; prepared: Prepared } | { ok: false; problems: KnowledgeProblem[]; version: string };
@@ -64,7 +68,7 @@ export async function prepare(dir: string, options: LoadOptions): Promise<Prepar
     const loaded = await loadKnowledge(dir, options);
     if (!loaded.knowledge) return { ok: false, problems: loaded.problems, version: loaded.version };
     const k = loaded.knowledge;
-    const prepared = { knowledge: k, index: searchEngine.data(k), tables: buildTables(k), fingerprint: fingerprintOf(k), version: loaded.version, files: loaded.files, warnings: loaded.warnings };
+    const prepared = { knowledge: k, index: searchEngine.data(k), tables: buildTables(k), fingerprint: fingerprintOf(k), version: loaded.version, files: loaded.files, warnings: loaded.warnings, copyNotices: loaded.copyNotices };
     return { ok: true, prepared };
   } catch (error) {
     return { ok: false, problems: [unexpected(dir, error)], version: "none" };
@@ -72,7 +76,7 @@ export async function prepare(dir: string, options: LoadOptions): Promise<Prepar
 }
 
 const snapshotOf = (p: Omit<Prepared, "index">, index: Searcher, names: NameIndex, loadedBy: string): Snapshot =>
-  Object.freeze({ knowledge: p.knowledge, index, names, tables: p.tables, fingerprint: p.fingerprint, version: p.version, loadedAt: new Date(), loadedBy, files: p.files, warnings: p.warnings });
+  Object.freeze({ knowledge: p.knowledge, index, names, tables: p.tables, fingerprint: p.fingerprint, version: p.version, loadedAt: new Date(), loadedBy, files: p.files, warnings: p.warnings, copyNotices: p.copyNotices });
 
 export async function buildSnapshot(dir: string, loadedBy: string, options: BuildOptions = {}): Promise<SnapshotResult> {
   if (options.offThread) return buildInWorker(dir, loadedBy, options);
@@ -94,7 +98,7 @@ export type WorkerMessage =
   | { kind: "table"; table: TableName; entries: [string, unknown][] }
   | { kind: "index"; data: IndexData }
   | { kind: "names"; part: string }
-  | { kind: "done"; glossary: Knowledge["glossary"]; longestName: number; version: string; files: string[]; warnings: KnowledgeProblem[] };
+  | { kind: "done"; glossary: Knowledge["glossary"]; longestName: number; version: string; files: string[]; warnings: KnowledgeProblem[]; copyNotices: CopyNotice[] };
 
 /** The tables that are maps, sent as slices of their entries. */
 export type TableName = Exclude<keyof SnapshotTables, "longestName">;
@@ -139,8 +143,8 @@ class Received {
 }
 
 function buildInWorker(dir: string, loadedBy: string, options: BuildOptions): Promise<SnapshotResult> {
-  const { scheduleUrls, fetchLimits } = options;
-  const worker = startWorker({ dir, options: { scheduleUrls, fetchLimits } }, options.workerHeapMb);
+  const { scheduleUrls, fetchLimits, scheduleCopiesDir } = options;
+  const worker = startWorker({ dir, options: { scheduleUrls, fetchLimits, scheduleCopiesDir } }, options.workerHeapMb);
   const received = new Received();
   const names = nameIndexReceiver();
   // The next message once the event loop has had its turn.
@@ -159,7 +163,7 @@ function buildInWorker(dir: string, loadedBy: string, options: BuildOptions): Pr
       worker.off("exit", exited);
       const knowledge = { ...Object.fromEntries(received.items), glossary: message.glossary } as unknown as Knowledge;
       const tables = { ...Object.fromEntries(received.tables), longestName: message.longestName } as unknown as SnapshotTables;
-      const prepared = { knowledge, tables, fingerprint: Object.fromEntries(received.hashes), version: message.version, files: message.files, warnings: message.warnings };
+      const prepared = { knowledge, tables, fingerprint: Object.fromEntries(received.hashes), version: message.version, files: message.files, warnings: message.warnings, copyNotices: message.copyNotices };
       if (!received.index) return died(new Error("the reload worker sent no index"));
       const index = searchEngine.restore(received.index);
       names.result().then((nameIndex) => resolve({ ok: true, snapshot: snapshotOf(prepared, index, nameIndex, loadedBy) }), died);

@@ -29,7 +29,7 @@ const result = await prepare(dir, options);
 if (!result.ok) {
   await post({ kind: "failed", problems: result.problems, version: result.version });
 } else {
-  const { knowledge, index, tables, fingerprint, version, files, warnings } = result.prepared;
+  const { knowledge, index, tables, fingerprint, version, files, warnings, copyNotices } = result.prepared;
   const { glossary, ...sections } = knowledge;
   for (const [section, items] of Object.entries(sections)) {
     const hashed = fingerprint[section];
@@ -41,5 +41,5 @@ if (!result.ok) {
   }
   await post({ kind: "index", data: index }, searchEngine.transferables(index));
   for (const part of nameIndexParts(buildNameIndex(indexedNames(tables)))) await post({ kind: "names", part });
-  await post({ kind: "done", glossary, longestName, version, files, warnings });
+  await post({ kind: "done", glossary, longestName, version, files, warnings, copyNotices });
 }
