@@ -107,7 +107,8 @@ const scheduleErrors: Producer = async () => {
     globalThis.fetch = (input, init) =>
       String(input) === url ? Promise.resolve(new Response(null, { status: 404, statusText: "Not Found" })) : realFetch(input, init);
     try {
-      return (await loadKnowledge(dir, { scheduleUrls: [url] })).problems.map(formatProblem).join("\n");
+      const loaded = await loadKnowledge(dir, { scheduleUrls: [url] });
+      return [...loaded.problems, ...loaded.warnings].map(formatProblem).join("\n");
     } finally {
       globalThis.fetch = realFetch;
     }

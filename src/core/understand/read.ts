@@ -112,6 +112,11 @@ type Piece =
   | { t: "english" };
 
 const HANGUL_RUN = /^[\uac00-\ud7a3]+$/;
+/** The longest piece an unspaced word is cut into (a squashed title, 재발방지를위한기술적개선, is under it): the
+ * reading of a word stays linear in its length, so 500 syllables of noise cost milliseconds, not minutes. */
+const LONGEST_PIECE = 24;
+/** The longest piece a typo is looked for in: a fuzzy search over a long stretch is costly and never a slip. */
+const LONGEST_TYPO = 8;
 /** Words of the question: handles and ids keep their dots (indy.jones, greg.1020), clock times their colon. */
 const TOKEN = /\d{1,2}:\d{2}|[\p{L}\p{N}]+(?:[.'’_-][\p{L}\p{N}]+)*|[?？,!]/gu;
 
@@ -436,7 +441,7 @@ export class Reader {
     for (let i = 0; i < token.length; i++) {
       const from = best[i];
       if (!from) continue;
-      for (let j = token.length; j > i; j--) {
+      for (let j = Math.min(token.length, i + LONGEST_PIECE); j > i; j--) {
         const piece = token.slice(i, j);
         const read = this.koreanPiece(piece, i > 0, j === token.length);
         if (!read) continue;
@@ -515,7 +520,7 @@ export class Reader {
     if (last && this.looksVerbal(piece)) return { score: length, pieces: [{ t: "verb", text: piece }] };
     if (isStopword(piece) && length >= 2) return { score: length, pieces: [] };
     // A stretch nothing knows: a typo of something known, else unknown.
-    const near = length >= 2 ? this.nearKorean(piece) : undefined;
+    const near = length >= 2 && length <= LONGEST_TYPO ? this.nearKorean(piece) : undefined;
     if (near) return { score: length * length, pieces: near };
     // One syllable left over inside a word (올라옴, 공개일, 프론트엔트) is an ending or a slip, not a word we lack.
     if (inside && length === 1) return { score: -3, pieces: [] };
