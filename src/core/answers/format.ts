@@ -62,10 +62,11 @@ export function cite(k: Knowledge, items: ReadonlyArray<Cited & { more?: Cited[]
 
 export const suggest = (label: string, command: string, args: Record<string, string> = {}): Suggestion => ({ label, command, args });
 
-/** A list cut to `max` lines with a "and N more" line, so long lists stay readable. */
-export function capList(lines: string[], max: number, lang: Lang): string {
-  if (lines.length <= max) return lines.join("\n");
-  const rest = lines.length - max;
+/** A list cut to `max` lines with a "and N more" line, so long lists stay readable. `total`: how many lines the
+ * whole list has, when the caller made only the first `max`. */
+export function capList(lines: string[], max: number, lang: Lang, total = lines.length): string {
+  if (total <= max) return lines.join("\n");
+  const rest = total - max;
   return [...lines.slice(0, max), say(lang, { ko: `- … 외 ${rest}개`, en: `- … and ${rest} more` })].join("\n");
 }
 

@@ -91,17 +91,20 @@ export function personPart(ctx: PartContext, p: Person, kinds: readonly string[]
   return parts.length ? parts : [overview(ctx, p)];
 }
 
+/** Lines a list of people shows. */
+const PEOPLE_SHOWN = 25;
+
 /** Several people: each with their first role (or organisation) and what they gave. */
 export function peoplePart(ctx: PartContext, people: readonly Person[], label?: string): Part {
   const { lang } = ctx;
-  const lines = people.map((p) => {
+  const lines = people.slice(0, PEOPLE_SHOWN).map((p) => {
     const first = p.roles[0]?.[lang] ?? (p.organisation ? bilingual(p.organisation, lang) : undefined);
     return `- **${inert(personLabel(p, lang))}**${first ? ` — ${inert(first)}` : ""}`;
   });
   const count = say(lang, { ko: `${people.length}명`, en: `${people.length} ${people.length === 1 ? "person" : "people"}` });
   return {
     title: label ?? count,
-    body: `${label ? `${inert(label)}: ` : ""}${count}\n${capList(lines, 25, lang)}`,
+    body: `${label ? `${inert(label)}: ` : ""}${count}\n${capList(lines, PEOPLE_SHOWN, lang, people.length)}`,
     cited: people.slice(0, 6),
     suggestions: people.slice(0, 4).map((p) => suggest(p.name[lang], "speaker", { name: refOf(ctx.snapshot.tables, p, "people") })),
     answered: people.length > 0,

@@ -67,7 +67,11 @@ export function countSentence(sessions: readonly Session[], lang: Lang, label?: 
 /** Sessions counted per day: "12월 8일 48개, 12월 9일 58개". */
 function perDay(k: Knowledge, sessions: readonly Session[], lang: Lang): string {
   const days = new Map<string, Session[]>();
-  for (const s of sessions) days.set(s.date, [...(days.get(s.date) ?? []), s]);
+  for (const s of sessions) {
+    const list = days.get(s.date);
+    if (list) list.push(s);
+    else days.set(s.date, [s]);
+  }
   if (days.size <= 1) return "";
   return [...days]
     .map(([, list]) => {
@@ -210,7 +214,7 @@ export function sessionsPart(ctx: PartContext, sessions: readonly Session[], by:
       lines.push(capList(shown.lines, LIST_LIMIT, lang));
     }
   } else if (!aspects.includes("count") || sessions.length <= LIST_LIMIT) {
-    lines.push(capList(sessions.map((s) => sessionLine(k, s, lang)), LIST_LIMIT, lang));
+    lines.push(capList(sessions.slice(0, LIST_LIMIT).map((s) => sessionLine(k, s, lang)), LIST_LIMIT, lang, sessions.length));
   }
   if (sessions.length > LIST_LIMIT) {
     const tracks = perTrack(k, sessions, lang);
@@ -229,19 +233,28 @@ export function sessionsPart(ctx: PartContext, sessions: readonly Session[], by:
   };
 }
 
+/** Lines a list of speakers shows. */
+const SPEAKERS_SHOWN = 25;
+
 /** The speakers of a set of sessions: who they are, and what they gave. */
 export function speakersOfPart(ctx: PartContext, sessions: readonly Session[], label?: string): Part {
   const { lang } = ctx;
   const k = ctx.snapshot.knowledge;
-  const people = [...new Set(sessions.flatMap((s) => s.speakers))];
-  const lines = people.map((key) => {
-    const gave = sessions.filter((s) => s.speakers.includes(key)).map((s) => inert(bilingual(s.title, lang)));
-    return `- **${inert(personName(k, key, lang))}** — ${gave.join("; ")}`;
-  });
+  // Each speaker's sessions, in the sessions' order, in one pass.
+  const gave = new Map<string, Session[]>();
+  for (const s of sessions) {
+    for (const key of new Set(s.speakers)) {
+      const list = gave.get(key);
+      if (list) list.push(s);
+      else gave.set(key, [s]);
+    }
+  }
+  const people = [...gave.keys()];
+  const lines = people.slice(0, SPEAKERS_SHOWN).map((key) => `- **${inert(personName(k, key, lang))}** — ${gave.get(key)!.map((s) => inert(bilingual(s.title, lang))).join("; ")}`);
   const count = say(lang, { ko: `연사 ${people.length}명`, en: `${people.length} speaker${people.length === 1 ? "" : "s"}` });
   return {
     title: `${label ? `${label} — ` : ""}${count}`,
-    body: `${count}\n${capList(lines, 25, lang)}`,
+    body: `${count}\n${capList(lines, SPEAKERS_SHOWN, lang, people.length)}`,
     cited: sessions.slice(0, 8),
     answered: people.length > 0,
     facts: { count: people.length, people },

@@ -85,6 +85,18 @@ export function datesOf(day: DaySpec, k: Knowledge, events: readonly string[], n
   });
 }
 
+/** One formatter per time zone (a formatter takes far longer to make than to use); a bounded few. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormatIn(zone: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" });
+    if (dateFormats.size >= 64) dateFormats.clear();
+    dateFormats.set(zone, format);
+  }
+  return format;
+}
+
 /** The calendar date of an instant in a zone (an IANA name, or "UTC+01:00"). */
 export function localDate(instant: Date, zone: string): string {
   const offset = /^UTC([+-])(\d{2}):(\d{2})$/.exec(zone);
@@ -93,7 +105,7 @@ export function localDate(instant: Date, zone: string): string {
     return new Date(instant.getTime() + minutes * 60_000).toISOString().slice(0, 10);
   }
   try {
-    return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+    return dateFormatIn(zone).format(instant);
   } catch {
     return instant.toISOString().slice(0, 10);
   }

@@ -22,8 +22,19 @@ const PIECE = 0.3;
 /** Pieces are kept apart from whole words in the term list. */
 export const PIECE_MARK = "\u0002";
 
-class TermBag {
+/** What a document's fields are poured into: weighted terms for the index, plain text for the bench's baseline. */
+export interface FieldBag<T> {
+  add(text: string | undefined, boost: number): this;
+  addAll(texts: readonly (string | undefined)[], boost: number): this;
+  readonly value: T;
+}
+
+class TermBag implements FieldBag<WeightedTerms> {
   readonly terms = new Map<string, number>();
+
+  get value(): WeightedTerms {
+    return this.terms;
+  }
 
   add(text: string | undefined, boost: number): this {
     if (!text) return this;
@@ -40,22 +51,25 @@ class TermBag {
   }
 }
 
-export interface Documents {
+export interface Documents<T = WeightedTerms> {
   refs: DocRef[];
-  terms: WeightedTerms[];
+  contents: T[];
 }
 
-export function buildDocuments(k: Knowledge): Documents {
+export const buildDocuments = (k: Knowledge): Documents => collectDocuments(k, () => new TermBag());
+
+/** Every item of the knowledge as a document: its reference and what `newBag` made of its fields. */
+export function collectDocuments<T>(k: Knowledge, newBag: () => FieldBag<T>): Documents<T> {
   const refs: DocRef[] = [];
-  const terms: WeightedTerms[] = [];
-  const add = (ref: DocRef, bag: TermBag) => {
+  const contents: T[] = [];
+  const add = (ref: DocRef, bag: FieldBag<T>) => {
     refs.push(ref);
-    terms.push(bag.terms);
+    contents.push(bag.value);
   };
   for (const p of k.people.values()) {
     add(
       { kind: "person", key: p.key, event: p.event },
-      new TermBag()
+      newBag()
         .addAll([p.name.ko, p.name.en, ...p.aliases, p.handle], BOOST.name)
         .addAll(p.roles.flatMap((r) => [r.ko, r.en]), BOOST.keyword)
         .addAll([p.organisation?.ko, p.organisation?.en, p.summary?.ko, p.summary?.en], BOOST.text),
@@ -64,17 +78,17 @@ export function buildDocuments(k: Knowledge): Documents {
   for (const s of k.sessions.values()) {
     add(
       { kind: "session", key: s.key, event: s.event },
-      new TermBag().addAll([s.title.ko, s.title.en === s.title.ko ? undefined : s.title.en], BOOST.name).addAll([s.summary?.ko, s.summary?.en, s.abstract], BOOST.text),
+      newBag().addAll([s.title.ko, s.title.en === s.title.ko ? undefined : s.title.en], BOOST.name).addAll([s.summary?.ko, s.summary?.en, s.abstract], BOOST.text),
     );
   }
   for (const t of k.tracks.values()) {
-    add({ kind: "track", key: t.key, event: t.event }, new TermBag().addAll([t.name.ko, t.name.en, ...t.aliases], BOOST.name).addAll([t.summary?.ko, t.summary?.en], BOOST.text));
+    add({ kind: "track", key: t.key, event: t.event }, newBag().addAll([t.name.ko, t.name.en, ...t.aliases], BOOST.name).addAll([t.summary?.ko, t.summary?.en], BOOST.text));
   }
-  for (const r of k.rooms.values()) add({ kind: "room", key: r.key, event: r.event }, new TermBag().add(r.name, BOOST.name));
+  for (const r of k.rooms.values()) add({ kind: "room", key: r.key, event: r.event }, newBag().add(r.name, BOOST.name));
   for (const b of k.budgets.values()) {
     add(
       { kind: "budget", key: b.key, event: b.event },
-      new TermBag()
+      newBag()
         .addAll(b.items.flatMap((i) => [i.text.ko, i.text.en]), BOOST.keyword)
         .addAll([formatWon(b.total, "ko"), formatWon(b.total, "en")], BOOST.text)
         .add(b.quote, BOOST.quote),
@@ -83,7 +97,7 @@ export function buildDocuments(k: Knowledge): Documents {
   for (const r of k.remediation.values()) {
     add(
       { kind: "remediation", key: r.key, event: r.event },
-      new TermBag()
+      newBag()
         .addAll([r.area.ko, r.area.en], BOOST.name)
         .addAll([r.text.ko, r.text.en, ...r.keywords], BOOST.keyword)
         .add(r.quote, BOOST.quote),
@@ -92,17 +106,17 @@ export function buildDocuments(k: Knowledge): Documents {
   for (const f of k.facts.values()) {
     add(
       { kind: "fact", key: f.key, event: f.event },
-      new TermBag().addAll([f.text.ko, f.text.en], BOOST.text).addAll(f.keywords, BOOST.keyword).add(f.quote, BOOST.quote),
+      newBag().addAll([f.text.ko, f.text.en], BOOST.text).addAll(f.keywords, BOOST.keyword).add(f.quote, BOOST.quote),
     );
   }
   for (const e of k.events.values()) {
     add(
       { kind: "event", key: e.id, event: e.id },
-      new TermBag()
+      newBag()
         .addAll([e.name.ko, e.name.en, ...e.aliases, e.acronym], BOOST.name)
         .addAll([e.summary?.ko, e.summary?.en, e.format?.ko, e.format?.en], BOOST.text)
         .add(e.quote, BOOST.quote),
     );
   }
-  return { refs, terms };
+  return { refs, contents };
 }

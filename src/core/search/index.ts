@@ -175,7 +175,7 @@ function decodeRefs(text: string): DocRef[] {
 export const searchEngine = {
   data(k: Knowledge): IndexData {
     const docs = buildDocuments(k);
-    return { refs: docs.refs.map(encodeRef).join("\n"), postings: buildPostings(docs.terms) };
+    return { refs: docs.refs.map(encodeRef).join("\n"), postings: buildPostings(docs.contents) };
   },
   transferables: (data: IndexData): ArrayBuffer[] => transferables(data.postings),
   restore: (data: IndexData): Searcher => new PostingsIndex(decodeRefs(data.refs), new Postings(data.postings)),
