@@ -4,7 +4,9 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import pg from "pg";
+import { SQLITE_FILE } from "../../src/store/sqlite.js";
 
 /** The CI database: trust authentication, as user postgres. */
 export const PG_URL = process.env.EVENTDESK_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -50,3 +52,22 @@ export const DATABASES = [
   { kind: "sqlite", create: async () => sqliteDatabase() },
   { kind: "postgres", create: postgresDatabase },
 ] as const;
+
+/** The rows a query finds, read straight from the database EventDesk wrote (a test's own eyes, not the store's). */
+export async function rowsOf(db: TestDatabase, sql: string): Promise<Record<string, unknown>[]> {
+  if (!db.env.DATABASE_URL) {
+    const file = new Database(join(db.env.DATA_DIR, SQLITE_FILE), { readonly: true });
+    try {
+      return file.prepare(sql).all() as Record<string, unknown>[];
+    } finally {
+      file.close();
+    }
+  }
+  const client = new pg.Client(db.env.DATABASE_URL);
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,15 +1,11 @@
 // The store against real SQLite and real PostgreSQL: migrations, the question log (users hashed, never raw),
 // ratings (one per user per answer, changeable) and insights over a period.
 import { randomUUID } from "node:crypto";
-import pg from "pg";
-import Database from "better-sqlite3";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, type Store } from "../../src/store/index.js";
 import { MIGRATIONS } from "../../src/store/migrations.js";
-import { SQLITE_FILE } from "../../src/store/sqlite.js";
 import type { QuestionRecord } from "../../src/store/store.js";
-import { DATABASES, type TestDatabase } from "./databases.js";
+import { DATABASES, rowsOf, type TestDatabase } from "./databases.js";
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = new Date("2026-11-20T12:00:00Z");
@@ -37,24 +33,7 @@ describe.each(DATABASES)("the store on $kind", ({ kind, create }) => {
   let db: TestDatabase;
   let store: Store;
 
-  /** Every row of a table, read directly from the database. */
-  async function rows(table: string): Promise<Record<string, unknown>[]> {
-    if (kind === "sqlite") {
-      const file = new Database(join(db.env.DATA_DIR, SQLITE_FILE), { readonly: true });
-      try {
-        return file.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];
-      } finally {
-        file.close();
-      }
-    }
-    const client = new pg.Client(db.env.DATABASE_URL);
-    await client.connect();
-    try {
-      return (await client.query(`SELECT * FROM ${table}`)).rows;
-    } finally {
-      await client.end();
-    }
-  }
+  const rows = (table: string) => rowsOf(db, `SELECT * FROM ${table}`);
 
   beforeAll(async () => {
     db = await create();

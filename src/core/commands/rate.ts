@@ -8,6 +8,10 @@ import { defineCommand, type Draft } from "./command.js";
 const ANSWER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const RATING_EMOJI: Record<Rating, string> = { up: "👍", down: "👎" };
+export const RATINGS: readonly Rating[] = ["up", "down"];
+
+/** What a 👍/👎 button under an answer runs: this command, naming the answer. */
+export const ratingRequest = (answerId: string, rating: Rating) => ({ command: "rate", args: { rating, answer: answerId } });
 
 const notRated = (lang: Lang, body: { ko: string; en: string }): Draft => ({
   answered: false,
