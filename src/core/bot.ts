@@ -159,8 +159,7 @@ export class Bot {
       if (!req.user.trusted && !this.limiter.take(userKey)) {
         limited = true;
         draft = slowDown(lang, this.limiter.waitSeconds(userKey));
-      }
-      else if (!module) draft = helpDraft({ catalogue: this.catalogue, lang, request: req }, name);
+      } else if (!module) draft = helpDraft({ catalogue: this.catalogue, lang, request: req }, name);
       else if (module.spec.admin && !req.user.isAdmin) {
         this.options.logger?.warn({ requestId, platform: req.user.platform, user: req.user.id, command: name }, "admin command refused");
         draft = refusal(lang);
@@ -232,8 +231,8 @@ export class Bot {
           run: (next, nextArgs) =>
             this.run(snapshot, request, lang, next, nextArgs, recalled).then((d) => ({ ran: { command: next.spec.name, args: definedArgs(nextArgs) }, ...d })),
           reload: () => this.reload(request.user),
-          ...(this.options.store ? { store: this.options.store } : {}),
-          ...(this.lastAnswers.get(request) ? { lastAnswerId: this.lastAnswers.get(request) } : {}),
+          store: this.options.store,
+          lastAnswerId: this.lastAnswers.get(request),
         },
         args,
       ),
