@@ -71,7 +71,7 @@ async function measure(sessions: number): Promise<ScaleRow> {
       const tables = buildTables(k);
       return { tables, names: buildNameIndex(indexedNames(tables)), fingerprint: fingerprintOf(k) };
     });
-    const snapshot: Snapshot = { knowledge: k, index: searchEngine.restore(data), ...rest, version: loaded.version, loadedAt: new Date(), loadedBy: "bench", files: loaded.files, warnings: loaded.warnings };
+    const snapshot: Snapshot = { knowledge: k, index: searchEngine.restore(data), ...rest, version: loaded.version, loadedAt: new Date(), loadedBy: "bench", files: loaded.files, warnings: loaded.warnings, copyNotices: loaded.copyNotices };
     const questions = [...evalQuestions().map((q) => q.q), ...syntheticQuestions(k, SYNTHETIC_QUESTIONS)];
 
     const oursLatency = await latency(snapshot, questions);

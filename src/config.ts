@@ -23,6 +23,10 @@ const keyword = z
 const schema = z.object({
   KNOWLEDGE_DIR: z.string().default("./knowledge"),
   DATA_DIR: z.string().default("./data"),
+  /** PostgreSQL for the question log and ratings (several replicas share it); SQLite in DATA_DIR when unset. */
+  DATABASE_URL: optional.pipe(z.string().regex(/^postgres(ql)?:\/\/\S+$/, "a postgres:// or postgresql:// URL").optional()),
+  /** Which question texts the log keeps: full (direct messages too), public (all but direct messages), none. */
+  LOG_QUESTIONS: keyword.pipe(z.enum(["full", "public", "none"]).default("public")),
   DEFAULT_LANG: keyword.pipe(z.enum(["ko", "en"]).default("ko")),
   LOG_LEVEL: keyword.pipe(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()),
   /** The HTTP server's port: HTTP modes listen on it (3000 when unset); Socket Mode and the gateway serve health checks on it only when it is set. */
@@ -107,6 +111,7 @@ export function botOptions(c: Config) {
     scheduleCopiesDir: scheduleCopiesDir(c),
     defaultLang: c.DEFAULT_LANG,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    logQuestions: c.LOG_QUESTIONS,
     ...(now ? { clock: () => now } : {}),
   };
 }

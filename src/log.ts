@@ -5,7 +5,7 @@ import { pino, type Logger } from "pino";
 export const REDACTED_KEYS = [
   "token", "*.token", "botToken", "appToken", "signingSecret", "*.signingSecret", "authorization", "*.authorization",
   "headers.authorization", "req.headers.authorization", "config.SLACK_BOT_TOKEN", "config.SLACK_APP_TOKEN",
-  "config.SLACK_SIGNING_SECRET", "config.DISCORD_TOKEN",
+  "config.SLACK_SIGNING_SECRET", "config.DISCORD_TOKEN", "config.DATABASE_URL", "databaseUrl",
 ];
 
 // Discord's webhook routes (follow-ups, edits of a reply) authenticate by the interaction token in the path,

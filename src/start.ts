@@ -14,6 +14,7 @@ import { Bot, KnowledgeError } from "./core/bot.js";
 import type { User } from "./core/protocol.js";
 import { botOptions, ConfigError, httpPort, loadConfig, platformsEnabled, scheduleCopiesDir, servesHttpRoutes, type Config } from "./config.js";
 import { startHttpServer, type HttpServer } from "./http.js";
+import { openStore, type Store } from "./store/index.js";
 import { createLogger } from "./log.js";
 import { logUncaughtWith, onSighup } from "./process-policy.js";
 import { refreshSchedules } from "./schedule-refresh.js";
@@ -39,7 +40,8 @@ export async function start(): Promise<void> {
   // Adapters join the list once created; the server answers /healthz meanwhile and /readyz when all are ready.
   const adapters: Adapter[] = [];
   const http = await listen(config, adapters, logger);
-  const bot = await Bot.create({ ...botOptions(config), logger, onReload: reloadAuditLog(config.DATA_DIR) });
+  const store = await startStore(config, logger);
+  const bot = await Bot.create({ ...botOptions(config), logger, store, onReload: reloadAuditLog(config.DATA_DIR) });
   logger.info({ version: bot.snapshot.version, files: bot.snapshot.files.length }, "knowledge loaded");
   onSighup(coalesce(() => bot.reload(SIGNAL_USER)));
   /** What reloads on its own (the file watcher, the schedule refresh): stopped first on shutdown. */
@@ -55,15 +57,27 @@ export async function start(): Promise<void> {
   }
 
   adapters.push(...(await createAdapters(config, bot, logger)));
-  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void shutdown(signal, reloaders, adapters, http, logger));
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void shutdown(signal, reloaders, adapters, http, store, logger));
   await Promise.all(adapters.map((a) => keepStarting(a, logger)));
   logger.info({ adapters: adapters.map((a) => a.name) }, "EventDesk is running");
   // An adapter that finishes on its own (the console at the end of its input) ends the process.
   const finished = adapters.map((a) => a.finished).filter((f) => f !== undefined);
   if (finished.length) {
     await Promise.race(finished);
-    await shutdown("end of input", reloaders, adapters, http, logger);
+    await shutdown("end of input", reloaders, adapters, http, store, logger);
   }
+}
+
+/** The store, migrated when it can be: one that is down is logged and tried again by its next call, never fatal. */
+async function startStore(config: Config, logger: Logger): Promise<Store> {
+  const store = openStore(config);
+  try {
+    const version = await store.migrate();
+    logger.info({ store: store.kind, schemaVersion: version }, "store ready");
+  } catch (err) {
+    logger.warn({ err, store: store.kind }, "store unavailable: answering without the question log until it is back");
+  }
+  return store;
 }
 
 /** The HTTP server, when a platform is on and either serves HTTP routes or PORT asks for health checks. */
@@ -94,12 +108,14 @@ async function keepStarting(adapter: Adapter, logger: Logger): Promise<void> {
   }
 }
 
-async function shutdown(signal: string, reloaders: readonly (() => void)[], adapters: Adapter[], http: HttpServer | undefined, logger: Logger): Promise<void> {
+async function shutdown(signal: string, reloaders: readonly (() => void)[], adapters: Adapter[], http: HttpServer | undefined, store: Store, logger: Logger): Promise<void> {
   logger.info({ signal }, "shutting down");
   for (const stop of reloaders) stop();
   setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS + 1_000).unref();
   const dropped = await Promise.all(adapters.map((a) => a.stop(SHUTDOWN_GRACE_MS).catch(() => 0)));
   await http?.close();
+  // After the adapters: the answers they finished may still be writing to the question log.
+  await store.close().catch((err: unknown) => logger.warn({ err }, "store did not close cleanly"));
   const unfinished = dropped.reduce((sum, n) => sum + n, 0);
   if (unfinished > 0) logger.warn({ dropped: Object.fromEntries(adapters.map((a, i) => [a.name, dropped[i]])) }, `stopped with ${unfinished} answer(s) unfinished`);
   logger.info("stopped");

@@ -65,4 +65,12 @@ describe("the configuration", () => {
     expect(httpPort(loadConfig({}))).toBe(3000);
     expect(httpPort(loadConfig({ PORT: "8080" }))).toBe(8080);
   });
+
+  it("reads the store's variables: DATABASE_URL must be a postgres URL; LOG_QUESTIONS is public unless set, in any case", () => {
+    expect(loadConfig({}).DATABASE_URL).toBeUndefined();
+    expect(loadConfig({}).LOG_QUESTIONS).toBe("public");
+    expect(loadConfig({ DATABASE_URL: "postgresql://u:p@db:5432/eventdesk", LOG_QUESTIONS: " FULL " })).toMatchObject({ DATABASE_URL: "postgresql://u:p@db:5432/eventdesk", LOG_QUESTIONS: "full" });
+    expect(problemsOf({ DATABASE_URL: "mysql://db/x" })).toContain("DATABASE_URL: a postgres:// or postgresql:// URL");
+    expect(problemsOf({ LOG_QUESTIONS: "everything" })).toContain("LOG_QUESTIONS");
+  });
 });

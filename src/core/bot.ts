@@ -19,6 +19,9 @@ import { hasHangul, normalize } from "./text.js";
 import type { Remembered } from "./answers/compose.js";
 import type { Scope } from "./answers/subject.js";
 import { MemoryConversations, type ConversationMemory } from "./understand/conversation.js";
+import type { Store } from "../store/store.js";
+import { LastAnswers } from "./last-answers.js";
+import { questionRecord, type Asked, type LogPolicy } from "./question-log.js";
 import { isEnglish } from "./understand/lexicon.js";
 
 export interface BotOptions extends Omit<BuildOptions, "offThread"> {
@@ -34,6 +37,10 @@ export interface BotOptions extends Omit<BuildOptions, "offThread"> {
   clock?: () => Date;
   /** Where conversations are remembered between questions; in memory by default. */
   conversations?: ConversationMemory;
+  /** Keeps the question log and ratings; without one, nothing is logged and nothing offers a rating. */
+  store?: Store;
+  /** Which question texts the log keeps (LOG_QUESTIONS); public by default. */
+  logQuestions?: LogPolicy;
 }
 
 export interface ReloadEvent {
@@ -68,6 +75,7 @@ export class Bot {
   private reloadChain: Promise<unknown> = Promise.resolve();
   private readonly limiter: RateLimiter;
   private readonly conversations: ConversationMemory;
+  private readonly lastAnswers = new LastAnswers();
 
   private constructor(private readonly options: BotOptions, snapshot: Snapshot) {
     this.current = snapshot;
@@ -148,9 +156,12 @@ export class Bot {
     const lang = this.languageOf(module, args, request.locale, request.lang, recalled?.lang);
     const userKey = `${req.user.platform}:${req.user.id}`;
     let draft: Draft;
+    let limited = false;
     try {
-      if (!req.user.trusted && !this.limiter.take(userKey)) draft = slowDown(lang, this.limiter.waitSeconds(userKey));
-      else if (!module) draft = helpDraft({ catalogue: this.catalogue, lang, request: req }, name);
+      if (!req.user.trusted && !this.limiter.take(userKey)) {
+        limited = true;
+        draft = slowDown(lang, this.limiter.waitSeconds(userKey));
+      } else if (!module) draft = helpDraft({ catalogue: this.catalogue, lang, request: req }, name);
       else if (module.spec.admin && !req.user.isAdmin) {
         this.options.logger?.warn({ requestId, platform: req.user.platform, user: req.user.id, command: name }, "admin command refused");
         draft = refusal(lang);
@@ -179,11 +190,26 @@ export class Bot {
       version: version ?? snapshot.version,
     };
     if (truncated) answer.body = `${cutNotice(lang)}\n\n${answer.body}`;
-    this.options.logger?.info(
-      { requestId, platform: req.user.platform, command: answer.command, answered: answer.answered, ms: +(performance.now() - started).toFixed(2) },
-      "answered",
-    );
+    const ms = performance.now() - started;
+    // A slowed-down request was not asked of the knowledge; answers about the bot itself are not questions.
+    if (this.options.store && !limited && !module?.spec.meta) {
+      const id = (answer.id = randomUUID());
+      this.lastAnswers.set(req, id);
+      this.logQuestion({ request, args, command: name, answer: { ...answer, id }, at: new Date(), latencyMs: ms }, requestId);
+    }
+    this.options.logger?.info({ requestId, platform: req.user.platform, command: answer.command, answered: answer.answered, ms: +ms.toFixed(2) }, "answered");
     return answer;
+  }
+
+  /**
+   * Fire and forget: the reply never waits for the store, and a store that is slow, down or throwing costs the asker
+   * nothing but a warning in the log.
+   */
+  private logQuestion(asked: Asked, requestId: string): void {
+    const store = this.options.store!;
+    void Promise.resolve()
+      .then(() => store.logQuestion(questionRecord(asked, this.options.logQuestions ?? "public")))
+      .catch((err: unknown) => this.options.logger?.warn({ err, requestId, store: store.kind }, "question not logged"));
   }
 
   /** At most 25 choices for what the user has typed so far in `option`: a list longer than that is not read. */
@@ -207,6 +233,8 @@ export class Bot {
           run: (next, nextArgs) =>
             this.run(snapshot, request, lang, next, nextArgs, recalled).then((d) => ({ ran: { command: next.spec.name, args: definedArgs(nextArgs) }, ...d })),
           reload: () => this.reload(request.user),
+          store: this.options.store,
+          lastAnswerId: this.lastAnswers.get(request),
         },
         args,
       ),

@@ -28,6 +28,10 @@ export interface Request {
   user: User;
   /** Where follow-ups belong: a Slack thread, a Discord channel and user, the console session. */
   conversation?: string;
+  /** The platform's channel (or DM) id, when it has one: the question log keeps it. */
+  channel?: string;
+  /** Asked in a direct message: the question log keeps its text only with LOG_QUESTIONS=full. */
+  direct?: boolean;
   /** The user's interface locale (Discord's `interaction.locale`), used when the text itself has no Hangul. */
   locale?: string;
   /** Forces the answer language, whatever the text or locale say. */
@@ -77,6 +81,17 @@ export interface Answer {
   args: Record<string, string>;
   /** The knowledge version the answer came from. */
   version: string;
+  /** The question log's id for this answer, which 👍/👎 refer to; absent when it was not logged (no store, or an
+   * answer about the bot itself), and then nothing offers to rate it. */
+  id?: string;
+  /** Text to hand over as it is (a CSV export): a code block, or the platforms' nearest thing. */
+  attachment?: Attachment;
+}
+
+export interface Attachment {
+  /** A name that says what it is, such as insights-7d.csv. */
+  filename: string;
+  text: string;
 }
 
 /** A suggestion written as the command line a user would type: `/speaker 이채영`. */

@@ -27,10 +27,10 @@ describe("Discord command definitions", () => {
     }
   });
 
-  it("hides reload from members without Manage Server, and only reload", () => {
+  it("hides the admin commands (reload, insights) from members without Manage Server, and only those", () => {
     const hidden = definitions.filter((d) => d.default_member_permissions !== undefined);
-    expect(hidden.map((d) => d.name)).toEqual(["reload"]);
-    expect(hidden[0].default_member_permissions).toBe(PermissionFlagsBits.ManageGuild.toString());
+    expect(hidden.map((d) => d.name)).toEqual(["reload", "insights"]);
+    for (const d of hidden) expect(d.default_member_permissions).toBe(PermissionFlagsBits.ManageGuild.toString());
   });
 
   it("names each broken rule", () => {

@@ -10,6 +10,8 @@ export function renderText(a: Answer): string {
     parts.push("", `${label(a.lang, "sources")}:`);
     for (const c of a.citations) parts.push(`  “${c.quote}” — ${c.title}${c.url ? ` <${c.url}>` : ""}`);
   }
+  // The console hands text over as it is: a CSV pastes straight into a file.
+  if (a.attachment) parts.push("", `--- ${a.attachment.filename} ---`, a.attachment.text, "---");
   if (a.suggestions.length) parts.push("", `${label(a.lang, "try")}: ${a.suggestions.map(suggestionText).join("  ·  ")}`);
   parts.push(`(${label(a.lang, "version")} ${a.version})`);
   return parts.join("\n");

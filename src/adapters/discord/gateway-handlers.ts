@@ -28,6 +28,9 @@ type MemberRoles = { roles: readonly string[] | { cache: { keys(): Iterable<stri
 interface InteractionBase {
   id: string;
   locale: string;
+  /** Where it came from; no guild is a DM. */
+  channelId?: string | null;
+  guildId?: string | null;
   user: { id: string; username: string };
   memberPermissions: Permissions | null;
   member: MemberRoles;
@@ -68,6 +71,7 @@ export interface MessageLike {
   id: string;
   content: string;
   guildId: string | null;
+  channelId?: string;
   author: { id: string; username: string; bot: boolean; send(options: EditOptions): Promise<unknown> };
   mentions: { users: { has(id: string): boolean } };
   member: ({ permissions: Permissions } & NonNullable<MemberRoles>) | null;
@@ -100,6 +104,8 @@ export function identityOf(i: InteractionBase): Identity {
     canManageGuild: i.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
     locale: i.locale,
     requestId: i.id,
+    ...(i.channelId ? { channelId: i.channelId } : {}),
+    direct: !i.guildId,
   };
 }
 
@@ -141,7 +147,7 @@ export async function handleInteraction(ctx: DiscordContext, interaction: Intera
     );
   } else if (interaction.isButton()) {
     await answerInteraction(ctx, interaction, () =>
-      askedForButton(interaction.customId, identityOf(interaction), interaction.message.flags.has(MessageFlags.Ephemeral)),
+      askedForButton(ctx.bot, interaction.customId, identityOf(interaction), interaction.message.flags.has(MessageFlags.Ephemeral)),
     );
   }
 }
@@ -168,6 +174,8 @@ export async function handleMessage(ctx: DiscordContext, message: MessageLike, b
     roleIds: roleIds(message.member),
     canManageGuild: message.member?.permissions.has(PermissionFlagsBits.ManageGuild) ?? false,
     requestId: message.id,
+    ...(message.channelId ? { channelId: message.channelId } : {}),
+    direct: !message.guildId,
   };
   try {
     const answer = await answerOf(ctx, { text: message.content, ephemeral: false, identity });

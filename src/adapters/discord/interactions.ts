@@ -49,7 +49,14 @@ function identityOf(i: APIInteraction): Identity {
     canManageGuild: (permissions & (PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator)) !== 0n,
     locale: localeOf(i),
     requestId: i.id,
+    ...channelOf(i),
   };
+}
+
+/** The channel an interaction came from, and whether it is a DM: an interaction outside a server has no guild_id. */
+function channelOf(i: APIInteraction): Pick<Identity, "channelId" | "direct"> {
+  const channelId = ("channel" in i ? i.channel?.id : undefined) ?? ("channel_id" in i ? i.channel_id : undefined);
+  return { ...(channelId ? { channelId } : {}), direct: !("guild_id" in i && i.guild_id) };
 }
 
 function optionValues(options: readonly APIApplicationCommandInteractionDataBasicOption[] | undefined) {
@@ -128,7 +135,7 @@ export class DiscordHttpAdapter implements Adapter {
         return this.answer(i, askedForCommand(this.ctx.bot, i.data.name, args, value(PRIVATE_OPTION) === true, identityOf(i)));
       }
       case InteractionType.MessageComponent:
-        return this.answer(i, askedForButton(i.data.custom_id, identityOf(i), ((i.message.flags ?? 0) & MessageFlags.Ephemeral) !== 0));
+        return this.answer(i, askedForButton(this.ctx.bot, i.data.custom_id, identityOf(i), ((i.message.flags ?? 0) & MessageFlags.Ephemeral) !== 0));
       default:
         return Promise.resolve(this.unsupported(i));
     }

@@ -12,6 +12,8 @@ export const DISCORD_LIMITS = {
     total: 6000,
     perMessage: 10,
   },
+  /** A message's own text (content). */
+  content: 2000,
   buttonsPerRow: 5,
   rows: 5,
   buttonLabel: 80,

@@ -11,7 +11,8 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from "discord.js";
-import type { Answer, Citation } from "../../core/protocol.js";
+import { RATING_EMOJI, RATINGS, ratingRequest } from "../../core/commands/rate.js";
+import type { Answer, Attachment, Citation } from "../../core/protocol.js";
 import { label } from "../kit/labels.js";
 import { discordDialect, neutralizeMentions, renderMarkdown } from "../kit/markdown.js";
 import { suggestionId } from "./custom-id.js";
@@ -102,19 +103,39 @@ function embedsFor(answer: Answer, footer: string): APIEmbed[] {
   return embeds;
 }
 
-function buttonRows(answer: Answer): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
+type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
+
+/** 👍 and 👎 for an answer the question log holds: each a button running `/rate` with the answer's id. */
+function ratingRow(answer: Answer): ButtonRow[] {
+  if (!answer.id) return [];
+  const id = answer.id;
+  const components = RATINGS.flatMap((r) => {
+    const customId = suggestionId(ratingRequest(id, r));
+    return customId ? [{ type: ComponentType.Button as const, style: ButtonStyle.Secondary as const, custom_id: customId, emoji: { name: RATING_EMOJI[r] } }] : [];
+  });
+  return components.length ? [{ type: ComponentType.ActionRow, components }] : [];
+}
+
+/** Text handed over as it is (a CSV) as a code block in the message's content, within Discord's 2,000 characters. */
+function attachmentContent(attachment: Attachment): string {
+  const fence = "```";
+  const room = DISCORD_LIMITS.content - 2 * fence.length - 2 - "csv".length;
+  return `${fence}csv\n${truncate(attachment.text.replace(/`/g, "'"), room)}\n${fence}`;
+}
+
+function buttonRows(answer: Answer, rows: number): ButtonRow[] {
   const buttons = new Map<string, APIButtonComponentWithCustomId>();
   for (const s of answer.suggestions) {
     const id = suggestionId(s);
     const label = truncate(neutralizeMentions(s.label).trim(), DISCORD_LIMITS.buttonLabel);
     if (id && label && !buttons.has(id)) buttons.set(id, { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: id, label });
   }
-  const all = [...buttons.values()].slice(0, DISCORD_LIMITS.buttonsPerRow * DISCORD_LIMITS.rows);
-  const rows: APIActionRowComponent<APIButtonComponentWithCustomId>[] = [];
+  const all = [...buttons.values()].slice(0, DISCORD_LIMITS.buttonsPerRow * rows);
+  const out: ButtonRow[] = [];
   for (let i = 0; i < all.length; i += DISCORD_LIMITS.buttonsPerRow) {
-    rows.push({ type: ComponentType.ActionRow, components: all.slice(i, i + DISCORD_LIMITS.buttonsPerRow) });
+    out.push({ type: ComponentType.ActionRow, components: all.slice(i, i + DISCORD_LIMITS.buttonsPerRow) });
   }
-  return rows;
+  return out;
 }
 
 /** The answer as one message, or several when it is long: the first is the reply, the rest follow-ups. */
@@ -136,8 +157,11 @@ export function renderAnswer(answer: Answer, ephemeral = false): DiscordMessage[
       room = DISCORD_LIMITS.embed.total - size;
     }
   }
-  const rows = buttonRows(answer);
+  // The rating row keeps its place whatever the number of suggestions.
+  const rating = ratingRow(answer);
+  const rows = [...buttonRows(answer, DISCORD_LIMITS.rows - rating.length), ...rating];
   if (rows.length) messages[messages.length - 1].components = rows;
+  if (answer.attachment) messages[0].content = attachmentContent(answer.attachment);
   return messages;
 }
 

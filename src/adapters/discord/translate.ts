@@ -31,6 +31,9 @@ export interface Identity {
   locale?: string;
   /** The interaction or message id, for log lines. */
   requestId?: string;
+  /** The channel it came from, when Discord says; `direct` when that is a DM (no server). */
+  channelId?: string;
+  direct?: boolean;
 }
 
 /** What to ask the core: a slash command or a clicked suggestion (`command`, `args`), or a mention's `text`. */
@@ -55,21 +58,29 @@ export function commandArgs(bot: Bot, command: string, read: (option: string) =>
   return Object.fromEntries(options.map((o) => [o.name, read(o.name) ?? undefined]));
 }
 
-/** A slash command. Admin commands always answer privately, so they are private from the first response:
- * a deferred reply's visibility cannot be changed by the edit that brings the answer. */
+/** Admin commands and those about the bot itself (a rating) always answer privately, so they are private from the
+ * first response: a deferred reply's visibility cannot be changed by the edit that brings the answer. */
+const alwaysPrivate = (bot: Bot, command: string): boolean => {
+  const spec = bot.command(command)?.spec;
+  return Boolean(spec?.admin || spec?.meta);
+};
+
+/** A slash command. */
 export function askedForCommand(bot: Bot, command: string, args: Asked["args"], privateOption: boolean, identity: Identity): Asked {
-  return { command, args, ephemeral: privateOption || Boolean(bot.command(command)?.spec.admin), identity };
+  return { command, args, ephemeral: privateOption || alwaysPrivate(bot, command), identity };
 }
 
-/** A clicked suggestion runs its command; an id from elsewhere gets help. */
-export function askedForButton(customId: string, identity: Identity, ephemeral: boolean): Asked {
+/** A clicked suggestion (or 👍/👎) runs its command; an id from elsewhere gets help. */
+export function askedForButton(bot: Bot, customId: string, identity: Identity, ephemeral: boolean): Asked {
   const parsed = parseSuggestionId(customId);
-  return { command: parsed?.command ?? "help", args: parsed?.args ?? {}, ephemeral, identity };
+  const command = parsed?.command ?? "help";
+  return { command, args: parsed?.args ?? {}, ephemeral: ephemeral || alwaysPrivate(bot, command), identity };
 }
 
 export function answerOf(ctx: DiscordContext, asked: Asked): Promise<Answer> {
   const { command, args, text, identity } = asked;
-  return ctx.bot.handle({ command, args, text, user: userOf(ctx, identity), locale: identity.locale, requestId: identity.requestId });
+  const where = identity.channelId ? { channel: identity.channelId } : {};
+  return ctx.bot.handle({ command, args, text, user: userOf(ctx, identity), locale: identity.locale, requestId: identity.requestId, ...where, direct: identity.direct ?? false });
 }
 
 export async function answerMessages(ctx: DiscordContext, asked: Asked): Promise<DiscordMessage[]> {

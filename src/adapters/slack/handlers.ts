@@ -11,7 +11,7 @@ import { withRetries, type Verdict } from "../kit/retry.js";
 import { decodeButtonValue, type ButtonRequest } from "./button-value.js";
 import { unescapeSlackText } from "./mrkdwn.js";
 import { slashCommandName, UMBRELLA_COMMAND } from "./names.js";
-import { renderAnswer, SHARE_ACTION_ID, SUGGEST_ACTION_PREFIX, type SlackMessage } from "./render.js";
+import { RATE_ACTION_PREFIX, renderAnswer, SHARE_ACTION_ID, SUGGEST_ACTION_PREFIX, type SlackMessage } from "./render.js";
 import { postToResponseUrl } from "./response-url.js";
 
 export interface SlackHandlerOptions {
@@ -26,8 +26,12 @@ export interface SlackHandlerOptions {
 // Citations carry source URLs: their previews would bury the answer.
 const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
 
-/** What the asker sent, before the core parses it: a command with its line, a typed line, or a button's request. */
-type Asked = Pick<Request, "command" | "args" | "text" | "bareCommands" | "lang">;
+/** What the asker sent, before the core parses it: a command with its line, a typed line, or a button's request;
+ * and the channel it came from, when Slack says. */
+type Asked = Pick<Request, "command" | "args" | "text" | "bareCommands" | "lang" | "channel">;
+
+/** Slack's direct-message channel ids start with D. */
+const isDirect = (channel: string | undefined): boolean => Boolean(channel?.startsWith("D"));
 
 /** Where the answer to a slash command or a button click goes: its response_url, else the channel it came from. */
 interface Reply {
@@ -55,7 +59,8 @@ export function registerHandlers(app: App, options: SlackHandlerOptions): void {
   const { bot, logger, adminUserIds } = options;
   const user = (id: string, name?: string): User => ({ id, platform: "slack", isAdmin: adminUserIds.has(id), ...(name ? { name } : {}) });
 
-  const answer = (asked: Asked, asker: User, requestId: string | undefined) => bot.handle({ ...asked, user: asker, requestId });
+  const answer = (asked: Asked, asker: User, requestId: string | undefined) =>
+    bot.handle({ ...asked, user: asker, requestId, ...(asked.channel ? { direct: isDirect(asked.channel) } : {}) });
 
   /**
    * Delivers through the response_url (with retries); when that fails for good, posts the message with the Web API
@@ -94,7 +99,7 @@ export function registerHandlers(app: App, options: SlackHandlerOptions): void {
   for (const module of bot.catalogue) {
     app.command(slashCommandName(module.spec.name, options.commandPrefix), async ({ command, ack, client }) => {
       await ack();
-      const asked = { command: module.spec.name, text: unescapeSlackText(command.text) };
+      const asked = { command: module.spec.name, text: unescapeSlackText(command.text), channel: command.channel_id };
       const reply = { client, responseUrl: command.response_url, channel: command.channel_id };
       await options.inFlight.track(respondPrivately(reply, asked, user(command.user_id, command.user_name)));
     });
@@ -103,7 +108,7 @@ export function registerHandlers(app: App, options: SlackHandlerOptions): void {
   app.command(`/${UMBRELLA_COMMAND}`, async ({ command, ack, client }) => {
     await ack();
     const text = unescapeSlackText(command.text).trim();
-    const asked = text ? { text, bareCommands: true } : { command: "help" };
+    const asked = { ...(text ? { text, bareCommands: true } : { command: "help" }), channel: command.channel_id };
     const reply = { client, responseUrl: command.response_url, channel: command.channel_id };
     await options.inFlight.track(respondPrivately(reply, asked, user(command.user_id, command.user_name)));
   });
@@ -116,11 +121,14 @@ export function registerHandlers(app: App, options: SlackHandlerOptions): void {
 
   const replyTo = (body: BlockAction, client: webApi.WebClient): Reply => ({ client, responseUrl: body.response_url, channel: body.channel?.id });
 
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^${SUGGEST_ACTION_PREFIX}\\d+$`), async ({ action, body, ack, client }) => {
+  // A suggestion and a 👍/👎 alike re-run the request the button carries, answered privately to whoever clicked.
+  const buttons = new RegExp(`^(${SUGGEST_ACTION_PREFIX}\\d+|${RATE_ACTION_PREFIX}(up|down))$`);
+  app.action<BlockAction<ButtonAction>>(buttons, async ({ action, body, ack, client }) => {
     await ack();
     const clicked = readButton(action);
     if (!clicked) return;
-    await options.inFlight.track(respondPrivately(replyTo(body, client), clicked, user(body.user.id, body.user.name)));
+    const asked = { ...clicked, ...(body.channel?.id ? { channel: body.channel.id } : {}) };
+    await options.inFlight.track(respondPrivately(replyTo(body, client), asked, user(body.user.id, body.user.name)));
   });
 
   app.action<BlockAction<ButtonAction>>(SHARE_ACTION_ID, async ({ action, body, ack, client }) => {
@@ -130,7 +138,7 @@ export function registerHandlers(app: App, options: SlackHandlerOptions): void {
     const share = async () => {
       const sharer = user(body.user.id, body.user.name);
       const requestId = randomUUID();
-      const a = await answer(clicked, sharer, requestId);
+      const a = await answer({ ...clicked, ...(body.channel?.id ? { channel: body.channel.id } : {}) }, sharer, requestId);
       // The answer is computed again for the sharer: one that has become private is still not published.
       await deliver(replyTo(body, client), sharer, requestId, a.private, renderAnswer(a));
     };
@@ -139,7 +147,7 @@ export function registerHandlers(app: App, options: SlackHandlerOptions): void {
 
   /** A mention or a DM: free text is a question (or a `/command` typed after the mention), answered where it was asked. */
   const answerConversation = async (client: webApi.WebClient, said: Said) => {
-    const a = await answer({ text: unescapeSlackText(said.text) }, user(said.user), said.eventId);
+    const a = await answer({ text: unescapeSlackText(said.text), channel: said.channel }, user(said.user), said.eventId);
     await postWithWebApi(client, said, a.private && !said.dm, renderAnswer(a));
   };
 

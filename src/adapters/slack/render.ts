@@ -1,7 +1,8 @@
 // Answer → Block Kit: a header, the body in mrkdwn sections, fields, the citations and knowledge version in a
 // context block, and buttons for the suggestions (and for sharing a private answer). Always within Slack's limits.
 import type { types } from "@slack/bolt";
-import { suggestionText, type Answer, type Citation } from "../../core/protocol.js";
+import { RATING_EMOJI, RATINGS, ratingRequest } from "../../core/commands/rate.js";
+import { suggestionText, type Answer, type Attachment, type Citation } from "../../core/protocol.js";
 import { label } from "../kit/labels.js";
 import { breakUrls } from "../kit/markdown.js";
 import { encodeButtonValue, type ButtonRequest } from "./button-value.js";
@@ -30,6 +31,8 @@ export const LIMITS = {
 
 export const SHARE_ACTION_ID = "eventdesk_share";
 export const SUGGEST_ACTION_PREFIX = "eventdesk_suggest_";
+/** 👍/👎 under an answer: `eventdesk_rate_up`, `eventdesk_rate_down`. */
+export const RATE_ACTION_PREFIX = "eventdesk_rate_";
 
 export interface SlackMessage {
   text: string;
@@ -54,11 +57,12 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
   const header: KnownBlock = { type: "header", text: plain(answer.title, LIMITS.headerText) };
   const fields = fieldBlocks(answer);
   const context = contextBlock(answer);
-  const actions = actionsBlock(answer, options.share);
-  const room = LIMITS.blocks - 1 - fields.length - 1 - actions.length;
+  const actions = [...actionsBlock(answer, options.share), ...ratingBlock(answer)];
+  const attachment = answer.attachment ? [attachmentBlock(answer.attachment)] : [];
+  const room = LIMITS.blocks - 1 - fields.length - attachment.length - 1 - actions.length;
   // Escaping only lengthens text: converting the first characters is enough for a clipped text.
   const fallback = `${escapeMrkdwn(head(answer.title, LIMITS.headerText))}\n${markdownToMrkdwn(head(answer.body, LIMITS.fallbackText))}`;
-  return { text: clip(fallback, LIMITS.fallbackText), blocks: [header, ...bodyBlocks(answer, room), ...fields, context, ...actions] };
+  return { text: clip(fallback, LIMITS.fallbackText), blocks: [header, ...bodyBlocks(answer, room), ...fields, ...attachment, context, ...actions] };
 }
 
 /** The body in sections of at most 3,000 characters; when it needs more than `room` blocks, it is shortened. */
@@ -101,6 +105,21 @@ function contextBlock(answer: Answer): KnownBlock {
 function button(actionId: string, label: string, value: string | undefined, style?: "primary"): types.Button | undefined {
   if (value === undefined) return undefined;
   return { type: "button", action_id: actionId, text: plain(label, LIMITS.buttonText), value, ...(style ? { style } : {}) };
+}
+
+/** Text handed over as it is (a CSV), as a code block; backticks would end it early. */
+function attachmentBlock(attachment: Attachment): KnownBlock {
+  const fence = "```";
+  const room = LIMITS.sectionText - 2 * fence.length - 2;
+  return { type: "section", text: mrkdwn(`${fence}\n${escapeClipped(attachment.text.replace(/`/g, "'"), room)}\n${fence}`) };
+}
+
+/** 👍 and 👎 for an answer the question log holds, each re-running `/rate` with the answer's id. */
+function ratingBlock(answer: Answer): KnownBlock[] {
+  if (!answer.id) return [];
+  const id = answer.id;
+  const elements = RATINGS.map((r) => button(`${RATE_ACTION_PREFIX}${r}`, RATING_EMOJI[r], encodeButtonValue({ ...ratingRequest(id, r), lang: answer.lang })));
+  return [{ type: "actions", elements: elements.filter((b): b is types.Button => b !== undefined) }];
 }
 
 function actionsBlock(answer: Answer, share: ButtonRequest | undefined): KnownBlock[] {

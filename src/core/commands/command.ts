@@ -6,6 +6,7 @@ import type { Answer, Request } from "../protocol.js";
 import type { Remembered } from "../answers/compose.js";
 import type { Scope } from "../answers/subject.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
+import type { Store } from "../../store/store.js";
 
 export interface OptionSpec<Name extends string = string> {
   /** The same on every platform: lower-case, ASCII, at most 32 characters (Discord's rule). */
@@ -27,6 +28,8 @@ export interface CommandSpec<Name extends string = string> {
   aliases?: readonly string[];
   /** Only admins may run it; platforms hide it where they can, the core refuses it always. */
   admin?: boolean;
+  /** About the bot rather than the knowledge (ratings, insights, reloads): not logged as a question, never rated. */
+  meta?: boolean;
   /** Example arguments shown in help: `/speaker 고우찬`. */
   example?: string;
 }
@@ -72,6 +75,10 @@ export interface CommandContext {
   /** The catalogue, for help. */
   catalogue: readonly CommandModule[];
   reload(): Promise<ReloadOutcome>;
+  /** Where questions and ratings are kept; absent when the bot runs without one. */
+  store?: Store;
+  /** The id of the last answer this user got in this conversation that can be rated. */
+  lastAnswerId?: string;
 }
 
 export interface Choice {

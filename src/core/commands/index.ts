@@ -4,12 +4,14 @@ import { ask } from "./ask.js";
 import { budget } from "./budget.js";
 import { event } from "./event.js";
 import { help } from "./help.js";
+import { insights } from "./insights.js";
+import { rate } from "./rate.js";
 import { reload } from "./reload.js";
 import { remediation } from "./remediation.js";
 import { session } from "./session.js";
 import { speaker } from "./speaker.js";
 import { track } from "./track.js";
 
-export const catalogue: readonly CommandModule[] = [speaker, track, session, budget, remediation, event, ask, help, reload];
+export const catalogue: readonly CommandModule[] = [speaker, track, session, budget, remediation, event, ask, help, rate, reload, insights];
 
 export { helpDraft } from "./help.js";

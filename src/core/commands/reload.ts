@@ -8,6 +8,7 @@ export const reload = defineCommand({
     description: { ko: "지식을 다시 불러오기 (관리자)", en: "Reload the knowledge (admins)" },
     options: [{ name: "action", description: { ko: "status: 현재 버전만 보기", en: "status: only show the current version" }, choices: ["status"] }],
     admin: true,
+    meta: true,
   },
   async run({ lang, snapshot, reload: doReload }, { action }) {
     if (action === "status") {

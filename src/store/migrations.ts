@@ -1,0 +1,59 @@
+// Versioned schema migrations, run at start-up (and again by the first call after a failed start-up). Each version
+// runs once, in a transaction, recorded in schema_migrations; a released version is never edited, only followed.
+import type { SqlDriver } from "./sql.js";
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: readonly string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "question log, ratings, settings",
+    statements: [
+      `CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+      `CREATE TABLE questions (
+        id TEXT PRIMARY KEY,
+        at BIGINT NOT NULL,
+        user_hash TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        channel TEXT,
+        direct INTEGER NOT NULL,
+        command TEXT NOT NULL,
+        text TEXT,
+        normalized TEXT,
+        answered INTEGER NOT NULL,
+        knowledge_version TEXT NOT NULL,
+        latency_ms DOUBLE PRECISION NOT NULL
+      )`,
+      `CREATE INDEX questions_at ON questions (at)`,
+      `CREATE TABLE ratings (
+        answer_id TEXT NOT NULL,
+        user_hash TEXT NOT NULL,
+        rating INTEGER NOT NULL,
+        at BIGINT NOT NULL,
+        PRIMARY KEY (answer_id, user_hash)
+      )`,
+      `CREATE INDEX ratings_at ON ratings (at)`,
+    ],
+  },
+];
+
+/** The schema version now; applies every migration newer than the database's, in order. */
+export async function migrate(db: SqlDriver, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`);
+    const rows = await tx.query<{ version: number | string }>(`SELECT version FROM schema_migrations`);
+    const applied = new Set(rows.map((r) => Number(r.version)));
+    let current = Math.max(0, ...applied);
+    for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (applied.has(m.version)) continue;
+      for (const statement of m.statements) await tx.query(statement);
+      await tx.query(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`, [m.version, m.name, Date.now()]);
+      current = Math.max(current, m.version);
+    }
+    return current;
+  });
+}

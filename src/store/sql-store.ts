@@ -1,0 +1,131 @@
+// The Store over either SQL driver: the same statements for SQLite and PostgreSQL. Users are kept only as
+// sha256(salt, platform:id), with a salt made once per install and kept in the database itself.
+import { createHash, randomBytes } from "node:crypto";
+import { migrate } from "./migrations.js";
+import type { SqlDriver } from "./sql.js";
+import type { Insights, QuestionRecord, Rating, RatingRecord, Store, UserRef } from "./store.js";
+
+/** After a failed start (a database that is down), the next call tries again only after this long: calls meanwhile fail at once. */
+const RETRY_AFTER_MS = 5_000;
+
+const SALT_SETTING = "user_hash_salt";
+
+const flag = (b: boolean) => (b ? 1 : 0);
+const ratingValue = (r: Rating) => (r === "up" ? 1 : -1);
+const ratingOf = (value: unknown): Rating | undefined => (value === undefined || value === null ? undefined : Number(value) > 0 ? "up" : "down");
+
+export class SqlStore implements Store {
+  private ready: Promise<{ version: number; salt: string }> | undefined;
+  private failedAt = 0;
+  /** Writes not yet settled: closing waits for them, so that a question asked just before exit is still logged. */
+  private readonly writing = new Set<Promise<unknown>>();
+
+  constructor(private readonly db: SqlDriver, private readonly now: () => number = Date.now) {}
+
+  get kind(): string {
+    return this.db.dialect;
+  }
+
+  async migrate(): Promise<number> {
+    return (await this.started()).version;
+  }
+
+  /** Migrated, with the salt read: once, or again after a failure once RETRY_AFTER_MS has passed. */
+  private started() {
+    if (!this.ready || (this.failedAt && this.now() - this.failedAt >= RETRY_AFTER_MS)) {
+      this.failedAt = 0;
+      this.ready = this.start().catch((error: unknown) => {
+        this.failedAt = this.now();
+        throw error;
+      });
+    }
+    return this.ready;
+  }
+
+  private async start() {
+    const version = await migrate(this.db);
+    // Two processes starting at once: the first salt written wins, and both read that one.
+    await this.db.query(`INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING`, [SALT_SETTING, randomBytes(32).toString("hex")]);
+    const [row] = await this.db.query<{ value: string }>(`SELECT value FROM settings WHERE name = ?`, [SALT_SETTING]);
+    return { version, salt: row.value };
+  }
+
+  private async userHash(user: UserRef): Promise<string> {
+    const { salt } = await this.started();
+    return createHash("sha256").update(salt).update("\0").update(`${user.platform}:${user.id}`).digest("hex");
+  }
+
+  /** Runs a write, remembered until it settles. */
+  private write<T>(work: () => Promise<T>): Promise<T> {
+    const pending = work();
+    const settled = pending.catch(() => undefined).finally(() => this.writing.delete(settled));
+    this.writing.add(settled);
+    return pending;
+  }
+
+  logQuestion(q: QuestionRecord): Promise<void> {
+    return this.write(() => this.insertQuestion(q));
+  }
+
+  private async insertQuestion(q: QuestionRecord): Promise<void> {
+    const user = await this.userHash(q.user);
+    await this.db.query(
+      `INSERT INTO questions (id, at, user_hash, platform, channel, direct, command, text, normalized, answered, knowledge_version, latency_ms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [q.id, q.at.getTime(), user, q.platform, q.channel ?? null, flag(q.direct), q.command, q.text ?? null, q.normalized ?? null, flag(q.answered), q.knowledgeVersion, q.latencyMs],
+    );
+  }
+
+  rate(r: RatingRecord): Promise<{ previous?: Rating }> {
+    return this.write(() => this.upsertRating(r));
+  }
+
+  private async upsertRating(r: RatingRecord): Promise<{ previous?: Rating }> {
+    const user = await this.userHash(r.user);
+    return this.db.transaction(async (tx) => {
+      const [before] = await tx.query<{ rating: number }>(`SELECT rating FROM ratings WHERE answer_id = ? AND user_hash = ?`, [r.answerId, user]);
+      await tx.query(
+        `INSERT INTO ratings (answer_id, user_hash, rating, at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (answer_id, user_hash) DO UPDATE SET rating = excluded.rating, at = excluded.at`,
+        [r.answerId, user, ratingValue(r.rating), r.at.getTime()],
+      );
+      const previous = ratingOf(before?.rating);
+      return previous ? { previous } : {};
+    });
+  }
+
+  async insights(since: Date, until: Date, limit = 10): Promise<Insights> {
+    await this.started();
+    const period = [since.getTime(), until.getTime()];
+    const refused = await this.db.query<{ normalized: string; example: string; count: number | string }>(
+      `SELECT normalized, MIN(text) AS example, COUNT(*) AS count FROM questions
+       WHERE at >= ? AND at < ? AND answered = 0 AND normalized IS NOT NULL
+       GROUP BY normalized ORDER BY count DESC, normalized LIMIT ?`,
+      [...period, limit],
+    );
+    const down = `SUM(CASE WHEN r.rating < 0 THEN 1 ELSE 0 END)`;
+    const downvoted = await this.db.query<{ command: string; normalized: string | null; down: number | string; up: number | string }>(
+      `SELECT q.command, q.normalized, ${down} AS down, SUM(CASE WHEN r.rating > 0 THEN 1 ELSE 0 END) AS up
+       FROM ratings r JOIN questions q ON q.id = r.answer_id
+       WHERE r.at >= ? AND r.at < ?
+       GROUP BY q.command, q.normalized HAVING ${down} > 0 ORDER BY down DESC, up, q.command LIMIT ?`,
+      [...period, limit],
+    );
+    const platforms = await this.db.query<{ platform: string; asked: number | string; answered: number | string }>(
+      `SELECT platform, COUNT(*) AS asked, SUM(answered) AS answered FROM questions WHERE at >= ? AND at < ? GROUP BY platform ORDER BY platform`,
+      period,
+    );
+    return {
+      since,
+      until,
+      refused: refused.map((r) => ({ normalized: r.normalized, example: r.example, count: Number(r.count) })),
+      downvoted: downvoted.map((d) => ({ command: d.command, ...(d.normalized === null ? {} : { normalized: d.normalized }), down: Number(d.down), up: Number(d.up) })),
+      platforms: platforms.map((p) => ({ platform: p.platform, asked: Number(p.asked), answered: Number(p.answered) })),
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.writing);
+    await this.db.close();
+  }
+}

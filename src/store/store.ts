@@ -1,0 +1,84 @@
+// What EventDesk keeps between questions, behind one interface: the question log and ratings, and what is read back
+// from them (insights). The core sees only this interface; SQLite and PostgreSQL implement it (sql-store.ts).
+// Users are handed over as platform + id, and a store keeps only a salted hash of them.
+
+/** Who asked or rated: the store hashes it (sha256 with a per-install salt) before keeping anything. */
+export interface UserRef {
+  platform: string;
+  id: string;
+}
+
+export type Rating = "up" | "down";
+
+/** One answered request, as the question log keeps it. */
+export interface QuestionRecord {
+  /** The answer's id: ratings refer to it. */
+  id: string;
+  at: Date;
+  user: UserRef;
+  platform: string;
+  /** The channel (or DM) it was asked in, when the platform says. Not the conversation key: that can hold a user id. */
+  channel?: string;
+  /** Asked in a direct message: its text is kept only with LOG_QUESTIONS=full. */
+  direct: boolean;
+  command: string;
+  /** The question as asked; absent when the logging policy keeps no text for it. */
+  text?: string;
+  /** The question folded for grouping (case, punctuation, spacing); absent when `text` is. */
+  normalized?: string;
+  answered: boolean;
+  knowledgeVersion: string;
+  latencyMs: number;
+}
+
+export interface RatingRecord {
+  answerId: string;
+  user: UserRef;
+  rating: Rating;
+  at: Date;
+}
+
+export interface RefusedQuestion {
+  normalized: string;
+  /** One of the texts that folded to it, for display. */
+  example: string;
+  count: number;
+}
+
+export interface RatedAnswer {
+  command: string;
+  /** Undefined for questions whose text is not kept (direct messages). */
+  normalized?: string;
+  down: number;
+  up: number;
+}
+
+export interface PlatformShare {
+  platform: string;
+  asked: number;
+  answered: number;
+}
+
+/** What the question log and ratings say about a period. */
+export interface Insights {
+  since: Date;
+  until: Date;
+  /** Unanswered questions, most asked first. */
+  refused: RefusedQuestion[];
+  /** Answers by question, most 👎 first (only those with at least one 👎). */
+  downvoted: RatedAnswer[];
+  /** How many questions each platform asked, and how many were answered. */
+  platforms: PlatformShare[];
+}
+
+export interface Store {
+  /** "sqlite" or "postgres", for logs. */
+  readonly kind: string;
+  /** Brings the schema up to date; resolves with its version. Every other call runs it first if it has not succeeded. */
+  migrate(): Promise<number>;
+  logQuestion(question: QuestionRecord): Promise<void>;
+  /** One rating per user per answer: a second one replaces the first. Resolves with the rating it replaced. */
+  rate(rating: RatingRecord): Promise<{ previous?: Rating }>;
+  insights(since: Date, until: Date, limit?: number): Promise<Insights>;
+  close(): Promise<void>;
+}
