@@ -1,5 +1,5 @@
 // The reload audit log, written by a real Bot's reloads: one JSON line per attempt, and `/reload status`.
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { AUDIT_FILE, reloadAuditLog, type AuditLine } from "../src/audit.js";
@@ -17,10 +17,12 @@ afterEach(async () => {
   cleanups = [];
 });
 
-async function setUp(): Promise<{ pack: TempPack; dataDir: string; bot: Bot }> {
+/** The default pack (which holds the shared schedule), or with `withoutSchedule` only its YAML files. */
+async function setUp({ withoutSchedule = false } = {}): Promise<{ pack: TempPack; dataDir: string; bot: Bot }> {
   const pack = await copyDefaultPack();
   const data = await tempFolder();
   cleanups.push(pack.remove, data.remove);
+  if (withoutSchedule) await rm(join(pack.dir, "ifkakao-2022", "schedule.json"));
   // A folder that does not exist yet: the log creates it.
   const dataDir = join(data.dir, "data", "audit");
   const bot = await Bot.create({ knowledgeDir: pack.dir, onReload: reloadAuditLog(dataDir) });
@@ -32,12 +34,15 @@ const readLog = async (dataDir: string): Promise<AuditLine[]> =>
 
 describe("the reload audit log", RELOADS, () => {
   it("appends one JSON line per reload: when, who and from where, the versions, the changes by name or every problem", async () => {
-    const { pack, dataDir, bot } = await setUp();
+    // The schedule is dropped in as an admin would: the pack starts without it.
+    const { pack, dataDir, bot } = await setUp({ withoutSchedule: true });
     const v0 = bot.snapshot.version;
+    expect(bot.snapshot.knowledge.sessions.size).toBe(9);
     const started = Date.now();
     await pack.write("schedule.json", await readFile(SHARED_SCHEDULE, "utf8"));
     await ask(bot, "/reload", { user: { ...SLACK_ADMIN } });
     const v1 = bot.snapshot.version;
+    expect(bot.snapshot.knowledge.sessions.size).toBe(125);
     // A bad field is only a warning now; a file that is not JSON fails the reload.
     await pack.write("schedule.json", tinySchedule([event(1, "A")]).replace('"title": "A"', '"title": "A",,'));
     await ask(bot, "/reload", { user: { ...DISCORD_ADMIN } });
@@ -72,7 +77,8 @@ describe("the reload audit log", RELOADS, () => {
     const a = await ask(bot, "/reload status", { user: { ...DISCORD_ADMIN }, lang: "en" });
     expect(a.private).toBe(true);
     expect(a.body).toContain(`Version ${a.version}, loaded at ${bot.snapshot.loadedAt.toISOString()} by jane (slack:U123)`);
-    expect(a.body).toContain("9 file(s)"); // 8 YAML files and the schedule
+    expect(a.body).toContain("10 file(s)"); // 9 YAML files (the glossary among them) and the schedule
+    expect(bot.snapshot.files).toHaveLength(10);
   });
 
   it("cannot undo or hide a reload when it cannot be written", async () => {
@@ -85,7 +91,9 @@ describe("the reload audit log", RELOADS, () => {
     await pack.write("schedule.json", tinySchedule([event(1, "A")]));
     const reply = await ask(bot, "/reload", { user: { ...SLACK_ADMIN }, lang: "en" });
     expect(reply.answered).toBe(true);
-    expect(bot.snapshot.knowledge.sessions.has("1")).toBe(true);
+    // Knowledge items are keyed `${event}/${id}`: the tiny schedule's event is its acronym.
+    expect(bot.snapshot.knowledge.sessions.has("tiny2022/1")).toBe(true);
+    expect(reply.body).toContain("sessions +1: A (1)");
     // The admin learns that the record is missing, and why.
     expect(reply.body).toMatch(/The reload audit log could not be written: .*(ENOTDIR|EEXIST)/);
   });

@@ -2,7 +2,7 @@
 // own snapshot, KNOWLEDGE_WATCH turns a burst of file changes into one reload, and the admin's reply names
 // what a schedule import changed.
 import { writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { User } from "../src/core/protocol.js";
@@ -67,7 +67,8 @@ describe("reloads", RELOADS, () => {
     expect(new Set(events.map((e) => e.versionAfter)).size).toBe(3);
     expect(outcomes.map((o) => o.version)).toEqual(events.map((e) => e.versionAfter));
     expect(bot.snapshot.version).toBe(events[2].versionAfter);
-    expect(bot.snapshot.knowledge.sessions.get("901")!.title.en).toBe("Edition 4");
+    // Items are keyed `${event}/${id}`; the served schedule's event is its acronym.
+    expect(bot.snapshot.knowledge.sessions.get("tiny2022/901")!.title.en).toBe("Edition 4");
   });
 
   it("let a request in flight finish on the snapshot it started with", async () => {
@@ -105,16 +106,21 @@ describe("reloads", RELOADS, () => {
   });
 
   it("reply to the admin with the new version, the counts and the names of what a schedule import changed", async () => {
+    // The default pack holds the shared schedule: start without it, and drop it in as an admin would.
     const p = await pack();
+    await rm(join(p.dir, "ifkakao-2022", "schedule.json"));
     const { bot } = await recordingBot(p.dir);
     const before = bot.snapshot.version;
+    expect(bot.snapshot.knowledge.sessions.size).toBe(9);
     await p.write("schedule.json", await readFile(SHARED_SCHEDULE, "utf8"));
     const a = await ask(bot, "/reload", { user: { ...ADMIN }, lang: "en" });
+    expect(bot.snapshot.version).not.toBe(before);
     expect(a.body).toContain(`Reloaded: version ${before} → ${bot.snapshot.version}`);
     expect(a.body).toContain("sessions 125");
     expect(a.body).toMatch(/^- sessions \+116: Day2 Keynote \(114\), AI와 클라우드, 그 너머의 가치 \(115\), .*, … \(\+96\)$/m);
     expect(a.body).toMatch(/^- sessions ~9: Our Social Mission \(110\), 1015 장애 원인 분석 \(111\), .*5\. 애플리케이션 레이어 다중화 \(109\)$/m);
     expect(a.body).toMatch(/^- people ~6: indy\.jones, crea\.m, milo\.seo, tonny\.yi, andrew\.kong, chadwick\.kang$/m);
-    expect(a.body).toMatch(/^- sources \+1: schedule-ifkakao2022$/m);
+    // The schedule joins the pack's event, ifkakao-2022 (its acronym is ifkakao2022).
+    expect(a.body).toMatch(/^- sources \+1: schedule-ifkakao-2022$/m);
   });
 });

@@ -41,7 +41,9 @@ describe("hostile and overlong text", () => {
   it("drops bidi overrides, control characters and lone surrogates before anything reads them", async () => {
     const bot = await Bot.create({ knowledgeDir: "knowledge" });
     const a = await ask(bot, "/speaker \u202e고우찬\u0000\ud800");
-    expect(a.title).toBe("고우찬 (Ko Woo-chan)");
+    // A person's title carries their handle when it is not their name.
+    expect(a.title).toBe("고우찬 (Ko Woo-chan) (gilbert.c)");
+    expect(a.body).toBe((await ask(bot, "/speaker 고우찬")).body);
     const b = await ask(bot, "/speaker \u202eevil\ud800name");
     expect(b.body).toContain("evilname");
     expect(b.body).not.toMatch(/[\u202e\ud800]/);

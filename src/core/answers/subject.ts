@@ -241,9 +241,10 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
   const topics = sessionCategory ? [...clause.topics, ...categoryTopics(snapshot, clause)] : clause.topics;
   // The organiser's name narrows nothing ("카카오 발표 몇 개") — but a role in it does ("카카오 CEO").
   let found = searchTopics(snapshot, topics, scope, topicKinds, orgs.length ? orgs : allOrgs, allOrgs.length > orgs.length && !orgs.length);
-  // "Who presented the technical improvements?": the category word (improvements → remediation) is a title word
-  // too; of the hits, those that also hold it are what was meant.
-  const extra = sessionCategory || found.hits.length < 2 ? [] : categoryTopics(snapshot, clause);
+  // "Who presented the technical improvements?": the category word (improvements → remediation) found nothing of
+  // its kind, so it is a title word too; of the hits, those that also hold it are what was meant.
+  const ofCategory = found.hits.some((h) => cats.has(h.ref.kind as Category));
+  const extra = sessionCategory || ofCategory || found.hits.length < 2 ? [] : categoryTopics(snapshot, clause);
   const narrowed = extra.length ? searchTopics(snapshot, [...topics, ...extra], scope, topicKinds, orgs.length ? orgs : allOrgs) : undefined;
   if (narrowed?.hits.length) found = narrowed;
   let trackFilter = tracks;
