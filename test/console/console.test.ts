@@ -1,5 +1,8 @@
 // The console chat and `ask` end to end, as child processes, the way a user runs them.
 import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyDefaultPack, type TempPack } from "../core/pack.js";
 import { run } from "./run.js";
@@ -11,8 +14,9 @@ describe("the console chat (npm start without credentials)", () => {
     const r = await run("dist/main.js", [], "예산 얼마야?\n/speaker Gilbert\n/nonsense\nWhat is the capital of France?\n");
     expect(r.code).toBe(0);
     const budget = r.stdout.indexOf("4,600억 원");
-    const gilbert = r.stdout.indexOf("Ko Woo-chan (고우찬)");
-    const unknown = r.stdout.indexOf("/nonsense");
+    // "Gilbert" is a name, not English: the answer stays in Korean, titled with both names and the handle.
+    const gilbert = r.stdout.indexOf("고우찬 (Ko Woo-chan) (gilbert.c)");
+    const unknown = r.stdout.indexOf("‘/nonsense’ 명령은 없습니다");
     const france = r.stdout.indexOf("I don't know");
     expect(budget).toBeGreaterThan(0);
     expect(gilbert).toBeGreaterThan(budget);
@@ -22,7 +26,9 @@ describe("the console chat (npm start without credentials)", () => {
   });
 
   it("ends when its output's reader has gone (`npm start | head -1`), instead of erring on every write", async () => {
-    const child = spawn(process.execPath, ["dist/main.js"], { env: { PATH: process.env.PATH ?? "" }, stdio: ["pipe", "pipe", "pipe"] });
+    // Its own DATA_DIR, as run() gives: the store is not written into the checkout.
+    const dataDir = await mkdtemp(join(tmpdir(), "eventdesk-data-"));
+    const child = spawn(process.execPath, ["dist/main.js"], { env: { PATH: process.env.PATH ?? "", DATA_DIR: dataDir }, stdio: ["pipe", "pipe", "pipe"] });
     const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
     child.stdout.once("data", () => {
       child.stdout.destroy();
@@ -30,6 +36,7 @@ describe("the console chat (npm start without credentials)", () => {
     });
     expect(await exited).toBe(0);
     child.stdin.destroy();
+    await rm(dataDir, { recursive: true, force: true });
   });
 
   it("lets the console user reload, as an admin", async () => {
@@ -57,12 +64,17 @@ describe("npm run ask", () => {
     const r = await ask(["--jsonl"], "예산\n\nWho is the CEO of Naver?\n/speaker 이채영\n");
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    // Free text, a blank line among it, is answered by `ask`; a blank line gets the help.
     expect(lines.map((l) => [l.command, l.answered])).toEqual([
-      ["budget", true],
-      ["help", true],
+      ["ask", true],
+      ["ask", true],
       ["ask", false],
       ["speaker", true],
     ]);
+    expect(lines[0].text).toContain("4,600억 원");
+    expect(lines[1].text).toMatch(/^EventDesk 도움말\n/);
+    expect(lines[2]).toMatchObject({ lang: "en", text: expect.stringMatching(/^I don't know\n/) });
+    expect(lines[3].text).toMatch(/^이채영 \(Lee Chae-young\)/);
   });
 
   describe("when it cannot work", () => {
