@@ -15,6 +15,8 @@ const ANSWERS: Partial<Record<Subject["kind"], ReadonlySet<Aspect>>> = {
   budget: new Set(["amount", "split", "count", "where"]),
   remediation: new Set(["who", "count", "status"]),
   people: new Set(["who", "role", "org", "handle", "realname", "count", "when", "time", "weekday", "where", "track", "link", "duration"]),
+  // A company's own dates are not its speakers' session times ("When are Kakao Games' release dates?").
+  org: new Set(["who", "role", "handle", "realname", "count", "track"]),
   sessions: new Set(["who", "org", "handle", "realname", "count", "when", "time", "weekday", "where", "track", "link", "duration"]),
 };
 

@@ -303,7 +303,10 @@ export function resolve(snapshot: Snapshot, clause: Clause, scope: Scope, within
     subjects.push({ kind: "people", keys: people });
     return done();
   }
-  if (aboutSessions || ((tracks.length || rooms.length || orgs.length) && (cats.has("people") || wantsSessions(clause)))) {
+  // A company's "when" alone is no session's ("When are Kakao Games' release dates?"); a track's or a room's is.
+  const placeWanted = (tracks.length || rooms.length) && (cats.has("people") || wantsSessions(clause));
+  const orgWanted = orgs.length && (cats.has("people") || clause.aspects.some((a) => a === "count" || a === "list" || a === "what"));
+  if (aboutSessions || placeWanted || orgWanted) {
     const { dates: _claimed, ...undated } = filter;
     // "남궁훈 직책이랑 발표 뭐야": the person's role, then their sessions.
     if (people.length && clause.aspects.some((a) => PERSON_FACTS.has(a))) subjects.push({ kind: "people", keys: people });
