@@ -135,10 +135,16 @@ export class Bot {
     const keywords = new Set(module?.spec.options.filter((o) => o.choices).map((o) => o.name));
     const text = Object.entries(args).filter(([name, v]) => v && !keywords.has(name)).map(([, v]) => v).join(" ");
     if (hasHangul(text)) return "ko";
-    if (isEnglish(text)) return "en";
+    if (isEnglish(text) || this.glossedEnglish(text)) return "en";
     if (conversation) return conversation;
     if (locale) return locale.toLowerCase().startsWith("ko") ? "ko" : "en";
     return /[a-z]/i.test(text) && !module?.spec.options.some((o) => o.autocomplete && args[o.name]) ? "en" : (this.options.defaultLang ?? "ko");
+  }
+
+  /** Whether the text has an English word the knowledge's glossary lists ("monitoring", an area's English name). */
+  private glossedEnglish(text: string): boolean {
+    const typed = new Set(text.toLowerCase().match(/[a-z]{4,}/g) ?? []);
+    return typed.size > 0 && this.current.knowledge.glossary.some((group) => group.some((w) => typed.has(w.toLowerCase())));
   }
 
   /** The events a request may be about: all of them (a channel bound to one event narrows it). */
