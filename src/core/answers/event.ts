@@ -65,11 +65,14 @@ export function eventPart(ctx: PartContext, e: EventInfo, categories: readonly s
   if (counted === "people") lines.push(say(lang, { ko: `연사는 약 ${counts.speakers}명입니다.`, en: `About ${counts.speakers} speakers.` }));
   if (counted === "tracks") lines.push(say(lang, { ko: `트랙은 ${counts.tracks}개입니다.`, en: `${counts.tracks} tracks.` }));
   if (counted === "sessions") lines.push(say(lang, { ko: `발표 세션은 총 ${counts.sessions}개입니다.`, en: `${counts.sessions} sessions in total.` }));
-  if (asked.has("about") || asked.has("what") || lines.length === 0) {
-    if (e.summary) lines.push(inert(e.summary[lang]));
-    lines.push(...add("about"));
+  // Nothing particular asked: the overview, with its dates and counts.
+  const overview = lines.length === 0;
+  if (asked.has("about") || asked.has("what") || overview) {
+    // A fact saying what the event is about is cited; the summary says the same uncited, so it stands in only alone.
+    const facts = add("about");
+    lines.push(...(facts.length ? facts : e.summary ? [inert(e.summary[lang])] : []));
   }
-  const wantsCounts = !counted && (asked.has("count") || categories.length > 0 || lines.length <= 1);
+  const wantsCounts = !counted && (asked.has("count") || categories.length > 0 || overview);
   if (wantsCounts) {
     lines.push(
       [
