@@ -48,6 +48,11 @@ const schema = z.object({
   DISCORD_ADMIN_ROLE_IDS: list,
   DISCORD_ADMIN_USER_IDS: list,
   SCHEDULE_URLS: list,
+  /** Channels bound to one event each: "C0123ABC=froscon2018, 987654321098765432=jev22" (a Slack or Discord channel id
+   * = an event id, as `/event` lists them); a question there is about that event only. */
+  EVENT_CHANNELS: list.pipe(
+    z.array(z.string().regex(/^[^=\s]+=[^=\s]+$/, 'each entry is "channel id=event id", e.g. C0123ABC=froscon2018')),
+  ),
   /** Minutes between checks of SCHEDULE_URLS for a changed schedule (a reload when one changed); unset: no checks. */
   SCHEDULE_REFRESH_MINUTES: z.coerce.number().int().min(1).optional(),
   KNOWLEDGE_WATCH: flag,
@@ -112,6 +117,7 @@ export function botOptions(c: Config) {
     defaultLang: c.DEFAULT_LANG,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     logQuestions: c.LOG_QUESTIONS,
+    eventChannels: new Map(c.EVENT_CHANNELS.map((entry) => entry.split("=") as [string, string])),
     ...(now ? { clock: () => now } : {}),
   };
 }

@@ -43,6 +43,8 @@ export async function start(): Promise<void> {
   const store = await startStore(config, logger);
   const bot = await Bot.create({ ...botOptions(config), logger, store, onReload: reloadAuditLog(config.DATA_DIR) });
   logger.info({ version: bot.snapshot.version, files: bot.snapshot.files.length }, "knowledge loaded");
+  for (const [channel, event] of config.EVENT_CHANNELS.map((entry) => entry.split("=")))
+    if (!bot.snapshot.knowledge.events.has(event)) logger.warn({ channel, event, events: [...bot.snapshot.knowledge.events.keys()] }, "EVENT_CHANNELS names an event the knowledge does not hold: that channel sees every event");
   onSighup(coalesce(() => bot.reload(SIGNAL_USER)));
   /** What reloads on its own (the file watcher, the schedule refresh): stopped first on shutdown. */
   const reloaders: (() => void)[] = [];

@@ -37,6 +37,8 @@ export interface BotOptions extends Omit<BuildOptions, "offThread"> {
   clock?: () => Date;
   /** Where conversations are remembered between questions; in memory by default. */
   conversations?: ConversationMemory;
+  /** Channel id → the event a question asked there is about (EVENT_CHANNELS); other channels see every event. */
+  eventChannels?: ReadonlyMap<string, string>;
   /** Keeps the question log and ratings; without one, nothing is logged and nothing offers a rating. */
   store?: Store;
   /** Which question texts the log keeps (LOG_QUESTIONS); public by default. */
@@ -148,8 +150,11 @@ export class Bot {
   }
 
   /** The events a request may be about: all of them (a channel bound to one event narrows it). */
-  private scopeOf(snapshot: Snapshot): Scope {
-    return { events: [...snapshot.knowledge.events.keys()], now: this.options.clock?.() ?? new Date() };
+  private scopeOf(snapshot: Snapshot, channel?: string): Scope {
+    const bound = channel === undefined ? undefined : this.options.eventChannels?.get(channel);
+    // A binding to an event the knowledge no longer holds narrows nothing (a reload removed it): every event.
+    const events = bound && snapshot.knowledge.events.has(bound) ? [bound] : [...snapshot.knowledge.events.keys()];
+    return { events, now: this.options.clock?.() ?? new Date() };
   }
 
   async handle(request: Request): Promise<Answer> {
@@ -233,7 +238,7 @@ export class Bot {
           snapshot,
           request,
           lang,
-          scope: this.scopeOf(snapshot),
+          scope: this.scopeOf(snapshot, request.channel),
           ...(recalled ? { recalled } : {}),
           catalogue: this.catalogue,
           run: (next, nextArgs) =>
