@@ -204,7 +204,6 @@ describe("abstention", () => {
     "카카오 주가 얼마야?",
     "What is the capital of France?",
     "Who is the CEO of Kakao Bank?",
-    "When are Kakao Games' release dates?",
     "Who is the CEO of Naver?",
     "DEVIEW 2022 키노트 발표자는?",
     "이프 카카오 2023 일정",
@@ -217,6 +216,18 @@ describe("abstention", () => {
     expect(a.title).toMatch(/I don't know|모릅니다|모르겠습니다/);
     expect(a.citations).toEqual([]);
     expect(a.suggestions.map((s) => s.command)).toEqual(expect.arrayContaining(["event", "speaker", "session", "budget"]));
+  });
+});
+
+describe("a question about a company's own affairs", () => {
+  it("When are Kakao Games' release dates? → does not know, and offers that company's sessions", async () => {
+    const a = await ask(bot, "When are Kakao Games' release dates?");
+    expect(a.answered).toBe(false);
+    expect(a.title).toMatch(/I don't know/);
+    expect(a.citations).toEqual([]);
+    expect(a.body).toContain("카카오게임즈");
+    expect(a.suggestions.length).toBeGreaterThan(0);
+    expect(a.suggestions.every((s) => s.command === "session")).toBe(true);
   });
 });
 
