@@ -45,16 +45,19 @@ export interface Searcher {
   /** Whether the index holds this term as a word, or (`as` "part") also inside a compound. */
   knows(term: string, as?: "word" | "part"): boolean;
   /** Known terms one typo away (Korean by jamo): candidates for a word the index does not know. */
-  near(word: string): string[];
+  near(word: string): readonly string[];
 }
 
 /** The most words of one question the index counts (bit masks are 32 bits). */
 export const MAX_QUERY_WORDS = 24;
 const DEFAULT_LIMIT = 50;
+/** How many words' near terms are kept between questions. */
+const NEAR_CACHE_SIZE = 5_000;
 
 class PostingsIndex implements Searcher {
   private readonly accumulator: Accumulator;
-  private byLength?: Map<number, number[]>;
+  private byLength?: Map<number, { term: string; key: string }[]>;
+  private readonly nearCache = new Map<string, string[]>();
 
   constructor(readonly refs: readonly DocRef[], private readonly postings: Postings) {
     this.accumulator = new Accumulator(postings.docCount);
@@ -106,17 +109,20 @@ class PostingsIndex implements Searcher {
     return pieces.length ? pieces.every((p) => this.postings.find(PIECE_MARK + p) >= 0) : this.postings.find(PIECE_MARK + term) >= 0;
   }
 
-  near(word: string): string[] {
+  near(word: string): readonly string[] {
+    const known = this.nearCache.get(word);
+    if (known) return known;
     const key = (t: string) => (isHangulWord(t) ? jamo(t) : t);
+    // Terms by the length of their key (jamo for Hangul), each key computed once per snapshot.
     if (!this.byLength) {
       this.byLength = new Map();
       for (let i = 0; i < this.postings.termCount; i++) {
-        const t = this.postings.term(i);
-        if (t.startsWith(PIECE_MARK)) continue;
-        const length = key(t).length;
-        const list = this.byLength.get(length);
-        if (list) list.push(i);
-        else this.byLength.set(length, [i]);
+        const term = this.postings.term(i);
+        if (term.startsWith(PIECE_MARK)) continue;
+        const entry = { term, key: key(term) };
+        const list = this.byLength.get(entry.key.length);
+        if (list) list.push(entry);
+        else this.byLength.set(entry.key.length, [entry]);
       }
     }
     const target = key(word);
@@ -124,11 +130,11 @@ class PostingsIndex implements Searcher {
     const max = isHangulWord(word) || target.length < 8 ? 1 : 2;
     const out: string[] = [];
     for (let length = target.length - max; length <= target.length + max; length++) {
-      for (const i of this.byLength.get(length) ?? []) {
-        const t = this.postings.term(i);
-        if (withinEdits(target, key(t), max)) out.push(t);
-      }
+      for (const t of this.byLength.get(length) ?? []) if (withinEdits(target, t.key, max)) out.push(t.term);
     }
+    // Bounded: a question asks a few dozen words; a flood of distinct ones starts the cache afresh.
+    if (this.nearCache.size >= NEAR_CACHE_SIZE) this.nearCache.clear();
+    this.nearCache.set(word, out);
     return out;
   }
 }
