@@ -23,6 +23,7 @@ import type { Store } from "../store/store.js";
 import { LastAnswers } from "./last-answers.js";
 import { questionRecord, type Asked, type LogPolicy } from "./question-log.js";
 import { isEnglish } from "./understand/lexicon.js";
+import { overlayOf, type RemediationOverlay } from "./answers/remediation-state.js";
 
 export interface BotOptions extends Omit<BuildOptions, "offThread"> {
   knowledgeDir: string;
@@ -61,6 +62,11 @@ export class KnowledgeError extends Error {
     super(`the knowledge pack has ${problems.length} problem(s):\n${problems.map((p) => "  " + formatProblem(p)).join("\n")}`);
   }
 }
+
+/** The commands whose answers show remediation items (free questions among them), and so read the changes recorded. */
+const OVERLAID = new Set(["ask", "remediation"]);
+/** How long an answer waits for those changes before it is given from the knowledge alone. */
+const OVERLAY_WAIT_MS = 2_000;
 
 const SYSTEM_USER: User = { id: "system", platform: "system", isAdmin: true, trusted: true, name: "start-up" };
 
@@ -150,11 +156,34 @@ export class Bot {
   }
 
   /** The events a request may be about: all of them (a channel bound to one event narrows it). */
-  private scopeOf(snapshot: Snapshot, channel?: string): Scope {
+  private scopeOf(snapshot: Snapshot, channel?: string, remediation?: RemediationOverlay): Scope {
     const bound = channel === undefined ? undefined : this.options.eventChannels?.get(channel);
     // A binding to an event the knowledge no longer holds narrows nothing (a reload removed it): every event.
     const events = bound && snapshot.knowledge.events.has(bound) ? [bound] : [...snapshot.knowledge.events.keys()];
-    return { events, now: this.options.clock?.() ?? new Date() };
+    return { events, now: this.options.clock?.() ?? new Date(), ...(remediation ? { remediation } : {}) };
+  }
+
+  /**
+   * The changes recorded with /remediation update, for the commands whose answers show remediation items: read from
+   * the store on every such answer (never from the snapshot), so they outlive reloads and restarts and every replica
+   * sees the others'. A store that is down or slow costs only the overlay: the answer comes from the knowledge alone.
+   */
+  private async remediationOverlay(snapshot: Snapshot, module: CommandModule | undefined, requestId: string): Promise<RemediationOverlay | undefined> {
+    const store = this.options.store;
+    if (!store || !module || !OVERLAID.has(module.spec.name) || snapshot.knowledge.remediation.size === 0) return undefined;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no reply within ${OVERLAY_WAIT_MS} ms`)), OVERLAY_WAIT_MS);
+        timer.unref();
+      });
+      return overlayOf(await Promise.race([store.remediationUpdates(), late]));
+    } catch (err) {
+      this.options.logger?.warn({ err, requestId, store: store.kind }, "remediation updates not read: answering from the knowledge alone");
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async handle(request: Request): Promise<Answer> {
@@ -178,13 +207,13 @@ export class Bot {
         draft = refusal(lang);
       } else {
         const read = readChoices(module, args);
-        draft = "args" in read ? await this.run(snapshot, req, lang, module, read.args, recalled) : notAChoice(lang, module, read);
+        draft = "args" in read ? await this.run(snapshot, req, lang, module, read.args, recalled, await this.remediationOverlay(snapshot, module, requestId)) : notAChoice(lang, module, read);
       }
     } catch (error) {
       this.options.logger?.error({ err: error, requestId, command: name }, "answer failed");
       draft = failure(lang);
     }
-    const { ran, version, remember, ...shown } = draft;
+    const { ran, version, remember, meta, ...shown } = draft;
     if (request.conversation && remember?.subjects.length) {
       await this.conversations.remember(request.conversation, { ...remember, lang }).catch((err: unknown) => this.options.logger?.warn({ err, requestId }, "conversation not remembered"));
     }
@@ -203,7 +232,7 @@ export class Bot {
     if (truncated) answer.body = `${cutNotice(lang)}\n\n${answer.body}`;
     const ms = performance.now() - started;
     // A slowed-down request was not asked of the knowledge; answers about the bot itself are not questions.
-    if (this.options.store && !limited && !module?.spec.meta) {
+    if (this.options.store && !limited && !module?.spec.meta && !meta) {
       const id = (answer.id = randomUUID());
       this.lastAnswers.set(req, id);
       this.logQuestion({ request, args, command: name, answer: { ...answer, id }, at: new Date(), latencyMs: ms }, requestId);
@@ -231,18 +260,18 @@ export class Bot {
     return module?.autocomplete?.(snapshot, this.scopeOf(snapshot), option, sanitizeText(typed).slice(0, 100), lang).slice(0, 25) ?? [];
   }
 
-  private run<Name extends string>(snapshot: Snapshot, request: Request, lang: Lang, module: CommandModule<Name>, args: Args<Name>, recalled?: Remembered): Promise<Draft> {
+  private run<Name extends string>(snapshot: Snapshot, request: Request, lang: Lang, module: CommandModule<Name>, args: Args<Name>, recalled?: Remembered, remediation?: RemediationOverlay): Promise<Draft> {
     return Promise.resolve(
       module.run(
         {
           snapshot,
           request,
           lang,
-          scope: this.scopeOf(snapshot, request.channel),
+          scope: this.scopeOf(snapshot, request.channel, remediation),
           ...(recalled ? { recalled } : {}),
           catalogue: this.catalogue,
           run: (next, nextArgs) =>
-            this.run(snapshot, request, lang, next, nextArgs, recalled).then((d) => ({ ran: { command: next.spec.name, args: definedArgs(nextArgs) }, ...d })),
+            this.run(snapshot, request, lang, next, nextArgs, recalled, remediation).then((d) => ({ ran: { command: next.spec.name, args: definedArgs(nextArgs) }, ...d })),
           reload: () => this.reload(request.user),
           store: this.options.store,
           lastAnswerId: this.lastAnswers.get(request),

@@ -39,6 +39,25 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX ratings_at ON ratings (at)`,
     ],
   },
+  {
+    version: 2,
+    name: "remediation updates",
+    statements: [
+      // One row per change an admin made with /remediation update: the knowledge's YAML stays the base, these the
+      // overlay on it. `seq` orders them (times can tie under a fixed EVENTDESK_NOW); `item` is the key, event/id.
+      `CREATE TABLE remediation_updates (
+        seq BIGINT PRIMARY KEY,
+        item TEXT NOT NULL,
+        field TEXT NOT NULL,
+        value TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        platform TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        user_name TEXT
+      )`,
+      `CREATE INDEX remediation_updates_item ON remediation_updates (item, seq)`,
+    ],
+  },
 ];
 
 /** The schema version now; applies every migration newer than the database's, in order. */

@@ -2,8 +2,8 @@
 // sha256(salt, platform:id), with a salt made once per install and kept in the database itself.
 import { createHash, randomBytes } from "node:crypto";
 import { migrate } from "./migrations.js";
-import type { SqlDriver } from "./sql.js";
-import type { Insights, QuestionRecord, Rating, RatingRecord, Store, UserRef } from "./store.js";
+import type { SqlDriver, SqlRunner } from "./sql.js";
+import { REMEDIATION_FIELDS, type Insights, type QuestionRecord, type Rating, type RatingRecord, type RemediationField, type RemediationUpdate, type RemediationUpdateRecord, type Store, type UserRef } from "./store.js";
 
 /** After a failed start (a database that is down), the next call tries again only after this long: calls meanwhile fail at once. */
 const RETRY_AFTER_MS = 5_000;
@@ -122,6 +122,39 @@ export class SqlStore implements Store {
       downvoted: downvoted.map((d) => ({ command: d.command, ...(d.normalized === null ? {} : { normalized: d.normalized }), down: Number(d.down), up: Number(d.up) })),
       platforms: platforms.map((p) => ({ platform: p.platform, asked: Number(p.asked), answered: Number(p.answered) })),
     };
+  }
+
+  recordRemediationUpdate(u: RemediationUpdateRecord): Promise<void> {
+    return this.write(async () => {
+      await this.started();
+      const insert = (tx: SqlRunner) =>
+        tx.query(
+          `INSERT INTO remediation_updates (seq, item, field, value, at, platform, user_id, user_name)
+           SELECT COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ?, ?, ? FROM remediation_updates`,
+          [u.item, u.field, u.value, u.at.getTime(), u.by.platform, u.by.id, u.by.name ?? null],
+        );
+      // One statement is atomic in SQLite (one writer); on PostgreSQL, replicas writing at once take the store's lock
+      // in a transaction, so that two never take the same seq.
+      await (this.db.dialect === "postgres" ? this.db.transaction(insert) : insert(this.db));
+    });
+  }
+
+  async remediationUpdates(item?: string): Promise<RemediationUpdate[]> {
+    await this.started();
+    const rows = await this.db.query<{ seq: number | string; item: string; field: string; value: string; at: number | string; platform: string; user_id: string; user_name: string | null }>(
+      `SELECT seq, item, field, value, at, platform, user_id, user_name FROM remediation_updates${item === undefined ? "" : " WHERE item = ?"} ORDER BY seq`,
+      item === undefined ? [] : [item],
+    );
+    return rows
+      .filter((r) => (REMEDIATION_FIELDS as readonly string[]).includes(r.field))
+      .map((r) => ({
+        seq: Number(r.seq),
+        item: r.item,
+        field: r.field as RemediationField,
+        value: r.value,
+        at: new Date(Number(r.at)),
+        by: { platform: r.platform, id: r.user_id, ...(r.user_name === null ? {} : { name: r.user_name }) },
+      }));
   }
 
   async close(): Promise<void> {

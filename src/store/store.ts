@@ -71,6 +71,27 @@ export interface Insights {
   platforms: PlatformShare[];
 }
 
+/** What /remediation update can change of an item. */
+export const REMEDIATION_FIELDS = ["status", "owner", "due"] as const;
+export type RemediationField = (typeof REMEDIATION_FIELDS)[number];
+
+/** One change to a remediation item, as an admin made it. Unlike the question log, who made it is kept as it is
+ * (platform, id and display name): a change is shown with who made it. */
+export interface RemediationUpdateRecord {
+  /** The item's key, `event/id`. */
+  item: string;
+  field: RemediationField;
+  /** A status, a person key or a name, or a YYYY-MM-DD date. */
+  value: string;
+  at: Date;
+  by: { platform: string; id: string; name?: string };
+}
+
+export interface RemediationUpdate extends RemediationUpdateRecord {
+  /** The order changes were recorded in. */
+  seq: number;
+}
+
 export interface Store {
   /** "sqlite" or "postgres", for logs. */
   readonly kind: string;
@@ -80,5 +101,8 @@ export interface Store {
   /** One rating per user per answer: a second one replaces the first. Resolves with the rating it replaced. */
   rate(rating: RatingRecord): Promise<{ previous?: Rating }>;
   insights(since: Date, until: Date, limit?: number): Promise<Insights>;
+  recordRemediationUpdate(update: RemediationUpdateRecord): Promise<void>;
+  /** The changes recorded, oldest first: of one item (a key), or of all. */
+  remediationUpdates(item?: string): Promise<RemediationUpdate[]>;
   close(): Promise<void>;
 }

@@ -90,6 +90,8 @@ describe("a store that fails never fails a question", () => {
     logQuestion,
     rate: async () => Promise.reject(new Error("store down")),
     insights: async () => Promise.reject(new Error("store down")),
+    recordRemediationUpdate: async () => Promise.reject(new Error("store down")),
+    remediationUpdates: async () => Promise.reject(new Error("store down")),
     close: async () => undefined,
   });
 

@@ -6,6 +6,7 @@ import { inert } from "../markdown.js";
 import { personName, suggest } from "./format.js";
 import type { Part, PartContext } from "./part.js";
 import { quantitiesIn } from "./quantities.js";
+import { changedNote, currentOf, type CurrentRemediation } from "./remediation-state.js";
 
 /** The budget: its total and items; what the source says (or does not say) about splitting it. With `about` (a
  * part of it the question named: 이중화, 안산, DR), the answer says that the source gives no amount for that part. */
@@ -42,12 +43,14 @@ const STATUS: Record<Remediation["status"], Localized> = {
 };
 export const statusLabel = (status: Remediation["status"]): Localized => STATUS[status];
 
-/** Items grouped by area, each with who presented it (and owner, status, due date when known). */
+/** Items grouped by area, each with who presented it (and owner, status, due date when known): as the latest
+ * /remediation update left them, with when and by whom, over what the knowledge says. */
 export function remediationPart(ctx: PartContext, items: readonly Remediation[], title?: string): Part {
   const { lang } = ctx;
   const k = ctx.snapshot.knowledge;
-  const areas = new Map<string, Remediation[]>();
-  for (const r of items) areas.set(r.area[lang], [...(areas.get(r.area[lang]) ?? []), r]);
+  const areas = new Map<string, CurrentRemediation[]>();
+  const current = items.map((r) => currentOf(r, ctx.scope.remediation));
+  for (const r of current) areas.set(r.area[lang], [...(areas.get(r.area[lang]) ?? []), r]);
   const body = [...areas]
     .map(([area, rs]) =>
       [
@@ -58,6 +61,7 @@ export function remediationPart(ctx: PartContext, items: readonly Remediation[],
             ...(r.owner ? [`${say(lang, { ko: "담당", en: "owner" })} ${inert(personName(k, r.owner, lang))}`] : []),
             STATUS[r.status][lang],
             ...(r.due ? [`${say(lang, { ko: "기한", en: "due" })} ${r.due}`] : []),
+            ...(r.changed ? [inert(changedNote(r.changed, ctx.scope.now, lang))] : []),
           ];
           return `- ${inert(r.text[lang])} (${extra.join(", ")})`;
         }),
@@ -70,7 +74,7 @@ export function remediationPart(ctx: PartContext, items: readonly Remediation[],
     cited: [...items],
     suggestions: [suggest(say(lang, { ko: "예산", en: "Budget" }), "budget")],
     answered: items.length > 0,
-    facts: { count: items.length, people: [...new Set(items.flatMap((r) => [r.presented_by, ...(r.owner ? [r.owner] : [])]))], text: items.map((r) => `${r.text.ko} ${r.text.en} ${r.area.ko} ${r.area.en}`).join(" ") },
+    facts: { count: items.length, people: [...new Set(current.flatMap((r) => [r.presented_by, ...(r.owner && k.people.has(r.owner) ? [r.owner] : [])]))], text: items.map((r) => `${r.text.ko} ${r.text.en} ${r.area.ko} ${r.area.en}`).join(" ") },
     about: { kind: "remediation", keys: items.map((r) => r.key) },
   };
 }

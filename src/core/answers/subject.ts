@@ -5,6 +5,7 @@ import { addDays, weekdayOf } from "../locale.js";
 import type { DocKind, DocRef } from "../search/documents.js";
 import { bigrams, stemLatin } from "../search/analyze.js";
 import { holds } from "./holds.js";
+import type { RemediationOverlay } from "./remediation-state.js";
 import type { QueryWord, SearchHit } from "../search/index.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
 import type { Named } from "../snapshot/tables.js";
@@ -47,6 +48,8 @@ export interface Scope {
   events: readonly string[];
   /** "Now" for now/next questions, in ISO. */
   now: Date;
+  /** The changes recorded with /remediation update, over the knowledge's items; absent without a store (or one that is down). */
+  remediation?: RemediationOverlay;
 }
 
 /** The kinds of document a topic word may find, by what the clause otherwise says. */

@@ -53,6 +53,8 @@ export type Draft = Omit<Answer, "lang" | "command" | "args" | "version" | "fiel
     /** The knowledge version the draft speaks for, when it is not the snapshot the request started on: a reload's
      * reply is about the version it made live. */
     version?: string;
+    /** About the bot's own records (a remediation update), whatever the command: not logged as a question, never rated. */
+    meta?: boolean;
   };
 
 export interface ReloadOutcome {

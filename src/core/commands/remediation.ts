@@ -1,28 +1,34 @@
 import { draftOf } from "../answers/compose.js";
 import { suggest } from "../answers/format.js";
-import { remediationPart, statusLabel } from "../answers/incident.js";
-import { remediationStatuses, type Remediation } from "../knowledge/schema.js";
+import { remediationPart } from "../answers/incident.js";
+import { currentOf } from "../answers/remediation-state.js";
 import { say } from "../locale.js";
 import { inert } from "../markdown.js";
 import { Reader } from "../understand/read.js";
 import { defineCommand } from "./command.js";
-
-/** A status typed in either language ("in progress", "진행 중", "in_progress"). */
-function statusOf(text: string): Remediation["status"] | undefined {
-  const t = text.trim().toLowerCase().replace(/[\s-]+/g, "_");
-  return remediationStatuses.find((s) => s === t || statusLabel(s).ko.replace(/\s/g, "") === text.replace(/\s/g, "") || statusLabel(s).en.replace(/ /g, "_") === t);
-}
+import { history, overdue, statusOf, subcommandChoices, subcommandOf, update } from "./remediation-updates.js";
 
 export const remediation = defineCommand({
   spec: {
     name: "remediation",
     description: { ko: "재발방지 대책: 영역별 항목과 발표자", en: "Recurrence-prevention items by area, with who presented them" },
-    options: [{ name: "area", description: { ko: "영역, 상태 또는 낱말 (예: 모니터링, 이중화)", en: "Area, status or a word (e.g. monitoring, redundancy)" }, autocomplete: true }],
+    options: [
+      {
+        name: "area",
+        description: { ko: "영역, 상태 또는 낱말; overdue, history <항목>, update <항목> status|owner|due <값>", en: "Area, status or word; overdue, history <item>, update <item> status|owner|due <value>" },
+        autocomplete: true,
+      },
+    ],
     aliases: ["재발방지"],
     example: "모니터링",
   },
   routes: [{ words: ["재발방지", "재발방지대책", "대책", "remediation", "개선사항", "measures", "improvements", "prevention", "recurrence"] }],
-  run({ snapshot, lang, scope }, { area }) {
+  run(ctx, { area }) {
+    const { snapshot, lang, scope } = ctx;
+    const sub = subcommandOf(area);
+    if (sub?.sub === "update") return update(ctx, sub.rest);
+    if (sub?.sub === "history") return history(ctx, sub.rest);
+    if (sub?.sub === "overdue") return overdue(ctx);
     const all = [...snapshot.knowledge.remediation.values()].filter((r) => scope.events.includes(r.event));
     let items = all;
     if (area) {
@@ -33,7 +39,7 @@ export const remediation = defineCommand({
       const found = topics.length
         ? snapshot.index.search(topics.map((t) => ({ terms: t.terms })), { kinds: ["remediation"], keep: (ref) => scope.events.includes(ref.event) }).filter((h) => h.covered === topics.length).map((h) => h.ref.key)
         : [];
-      items = status ? all.filter((r) => r.status === status) : byArea.length ? byArea : all.filter((r) => found.includes(r.key));
+      items = status ? all.filter((r) => currentOf(r, scope.remediation).status === status) : byArea.length ? byArea : all.filter((r) => found.includes(r.key));
     }
     if (items.length === 0) {
       const areas = [...new Set(all.map((r) => r.area[lang]))];
@@ -55,6 +61,8 @@ export const remediation = defineCommand({
     };
   },
   autocomplete(snapshot, scope, _option, typed, lang) {
+    const sub = subcommandChoices(snapshot, scope, typed, lang);
+    if (sub) return sub;
     const areas = [...new Set([...snapshot.knowledge.remediation.values()].filter((r) => scope.events.includes(r.event)).map((r) => r.area[lang]))];
     const t = typed.trim().toLowerCase();
     return areas.filter((a) => !t || a.toLowerCase().includes(t)).map((a) => ({ name: a, value: a }));
