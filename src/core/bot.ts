@@ -110,6 +110,11 @@ export class Bot {
     return this.current;
   }
 
+  /** The bot's clock: now, or EVENTDESK_NOW's instant. Now/next answers and alerts read it. */
+  now(): Date {
+    return this.options.clock?.() ?? new Date();
+  }
+
   command(name: string): CommandModule | undefined {
     return findCommand(this.catalogue, name);
   }
@@ -154,7 +159,7 @@ export class Bot {
     const bound = channel === undefined ? undefined : this.options.eventChannels?.get(channel);
     // A binding to an event the knowledge no longer holds narrows nothing (a reload removed it): every event.
     const events = bound && snapshot.knowledge.events.has(bound) ? [bound] : [...snapshot.knowledge.events.keys()];
-    return { events, now: this.options.clock?.() ?? new Date() };
+    return { events, now: this.now() };
   }
 
   async handle(request: Request): Promise<Answer> {

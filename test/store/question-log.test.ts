@@ -90,6 +90,12 @@ describe("a store that fails never fails a question", () => {
     logQuestion,
     rate: async () => Promise.reject(new Error("store down")),
     insights: async () => Promise.reject(new Error("store down")),
+    subscribe: async () => Promise.reject(new Error("store down")),
+    unsubscribe: async () => Promise.reject(new Error("store down")),
+    subscriptions: async () => Promise.reject(new Error("store down")),
+    remind: async () => Promise.reject(new Error("store down")),
+    reminders: async () => Promise.reject(new Error("store down")),
+    claimAlert: async () => Promise.reject(new Error("store down")),
     close: async () => undefined,
   });
 
