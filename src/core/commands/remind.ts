@@ -34,6 +34,14 @@ export const remind = defineCommand({
           : say(lang, { ko: `‘${inert(session)}’에 맞는 세션이 없습니다.`, en: `No session matches “${inert(session)}”.` }),
       };
     }
+    if (!found.start) {
+      return {
+        answered: false,
+        private: true,
+        title,
+        body: say(lang, { ko: `‘${inert(found.title.ko)}’은 시작 시각이 알려지지 않아 알려 드릴 수 없습니다.`, en: `“${inert(found.title.en)}” has no known start time, so there is nothing to remind you of.` }),
+      };
+    }
     try {
       await store.remind({ platform: request.user.platform, user: request.user.id, session: found.key, lang, at: new Date() });
     } catch {
