@@ -15,8 +15,9 @@ import type { Store } from "./store/store.js";
 export const ALERT_EVERY_MS = 30_000;
 
 export interface AlertSchedulerOptions {
-  /** Whose snapshot is current (the Bot): read afresh on every tick. */
-  knowledge: { readonly snapshot: Snapshot };
+  /** Whose snapshot is current (the Bot): read afresh on every tick; and, when it says, the events a channel is
+   * bound to (EVENT_CHANNELS): a channel bound to one event gets no alerts of another's sessions. */
+  knowledge: { readonly snapshot: Snapshot; eventsIn?(channel: string): readonly string[] };
   /** The bot's clock (EVENTDESK_NOW sets it). */
   clock: () => Date;
   store: Store;
@@ -81,7 +82,7 @@ export class AlertScheduler {
     const reminders = await store.reminders(soon.map((s) => s.key));
     for (const session of soon) {
       const due: { platform: string; target: PostTarget; lang: Lang }[] = [
-        ...subscriptions.filter((sub) => covers(snapshot, sub.filter, session)).map((sub) => ({ platform: sub.platform, target: { kind: "channel", id: sub.channel } as const, lang: asLang(sub.lang) })),
+        ...subscriptions.filter((sub) => covers(snapshot, sub.filter, session) && (this.options.knowledge.eventsIn?.(sub.channel).includes(session.event) ?? true)).map((sub) => ({ platform: sub.platform, target: { kind: "channel", id: sub.channel } as const, lang: asLang(sub.lang) })),
         ...reminders.filter((r) => r.session === session.key).map((r) => ({ platform: r.platform, target: { kind: "user", id: r.user } as const, lang: asLang(r.lang) })),
       ];
       for (const { platform, target, lang } of due) {

@@ -110,6 +110,11 @@ export class Bot {
     return this.current;
   }
 
+  /** The events a channel's questions and alerts are about: its EVENT_CHANNELS event, else every event. */
+  eventsIn(channel?: string): readonly string[] {
+    return this.scopeOf(this.current, channel).events;
+  }
+
   /** The bot's clock: now, or EVENTDESK_NOW's instant. Now/next answers and alerts read it. */
   now(): Date {
     return this.options.clock?.() ?? new Date();

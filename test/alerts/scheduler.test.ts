@@ -1,12 +1,16 @@
 // Session alerts against real SQLite and real PostgreSQL: /subscribe and /remind keep what they are asked in the
 // store; the scheduler, driven tick by tick with a clock (no waiting), claims each alert before posting it, so two
 // schedulers on one database post it once; a reload that moves a session moves its alert; reminders go by DM.
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Adapter, PostTarget } from "../../src/adapters/adapter.js";
 import { AlertScheduler } from "../../src/alerts.js";
 import { Bot } from "../../src/core/bot.js";
 import type { Answer, User } from "../../src/core/protocol.js";
 import { openStore, type Store } from "../../src/store/index.js";
+import { migrate, MIGRATIONS } from "../../src/store/migrations.js";
+import { PostgresDriver } from "../../src/store/postgres.js";
+import { SQLITE_FILE, SqliteDriver } from "../../src/store/sqlite.js";
 import { copyDefaultPack, type TempPack } from "../core/pack.js";
 import { RELOADS } from "../core/fixture.js";
 import { captureLogs } from "../slack/harness.js";
@@ -105,6 +109,19 @@ describe.each(DATABASES)("alerts on $kind", ({ create }) => {
     expect(adapter.posts[0].answer.body).toMatch(/15:00/);
   });
 
+  it("a channel bound to another event (EVENT_CHANNELS) gets no alert of this event's sessions", async () => {
+    const adapter = recorder("slack");
+    const every = { filter: { kind: "all" }, label: "every session", lang: "en", at: new Date() } as const;
+    await stores[0].subscribe({ platform: "slack", channel: "C7", ...every });
+    await stores[0].subscribe({ platform: "slack", channel: "C8", ...every });
+    const bound = { snapshot: bot.snapshot, eventsIn: (channel: string) => (channel === "C7" ? ["another-event"] : bot.eventsIn(channel)) };
+    const report = await new AlertScheduler({ knowledge: bound, clock: () => new Date(startOf("ifkakao-2022/111") - MIN), store: stores[0], adapters: [adapter], minutes: 5 }).tick();
+    expect(report.posted).toBeGreaterThan(0);
+    expect(new Set(adapter.posts.map((p) => p.target.id))).toEqual(new Set(["C8"]));
+    await stores[0].unsubscribe("slack", "C7");
+    await stores[0].unsubscribe("slack", "C8");
+  });
+
   it("a post that fails is logged and counted, and the tick carries on with the others", async () => {
     const failing: Adapter = { ...recorder("discord"), post: async () => Promise.reject(new Error("Missing Access")) };
     const ok = recorder("slack");
@@ -118,5 +135,23 @@ describe.each(DATABASES)("alerts on $kind", ({ create }) => {
     expect(ok.posts.map((p) => p.target.id)).toEqual(Array(report.posted).fill("C9"));
     expect(ok.posts[0].answer.title).toMatch(/^1분 후 시작: /);
     expect(logs.lines.filter((l) => l.msg === "alert not posted")).toEqual(Array(report.failed).fill(expect.objectContaining({ platform: "discord", channel: "D1", err: expect.objectContaining({ message: "Missing Access" }) })));
+  });
+});
+
+describe.each(DATABASES)("the migration runner on $kind", ({ create }) => {
+  it("applies version 3 with no version 2, and a version 2 that arrives later (another branch's) after it", async () => {
+    const db = await create();
+    const driver = db.env.DATABASE_URL ? new PostgresDriver(db.env.DATABASE_URL) : new SqliteDriver(join(db.env.DATA_DIR, SQLITE_FILE));
+    try {
+      const [one, three] = [MIGRATIONS.find((m) => m.version === 1)!, MIGRATIONS.find((m) => m.version === 3)!];
+      expect(await migrate(driver, [three, one])).toBe(3);
+      const two = { version: 2, name: "another branch's", statements: [`CREATE TABLE another_branch (id TEXT PRIMARY KEY)`] };
+      expect(await migrate(driver, [one, two, three])).toBe(3);
+      expect((await rowsOf(db, "SELECT version FROM schema_migrations ORDER BY version")).map((r) => Number(r.version))).toEqual([1, 2, 3]);
+      expect(await rowsOf(db, "SELECT * FROM another_branch")).toEqual([]);
+    } finally {
+      await driver.close();
+      await db.drop();
+    }
   });
 });
