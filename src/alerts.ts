@@ -2,8 +2,8 @@
 // alerts) for sessions starting within ALERT_MINUTES of the bot's clock, and for each channel subscribed to one and
 // each person who asked to be reminded, claims the alert in the store before posting it. The claim is one INSERT on
 // a unique (target, session, start) key, so an alert goes out once even with several replicas on one PostgreSQL; a
-// session moved to a new start is a new alert. A post that fails is logged (the alert is not retried); nothing
-// here ever throws out of the timer.
+// session moved to a new start is a new alert. An alert for a platform whose adapter is not connected is left
+// unclaimed for a later tick; a post that fails is logged (the alert is not retried); nothing throws out of the timer.
 import type { Logger } from "pino";
 import type { Adapter, PostTarget } from "./adapters/adapter.js";
 import { alertAnswer, covers, startingSoon } from "./core/alerts.js";
@@ -36,6 +36,9 @@ export interface TickReport {
   failed: number;
   /** Alerts another tick or replica had claimed already. */
   skipped: number;
+  /** Alerts left unclaimed because their platform's adapter is not running or not connected: a later tick (or
+   * another replica) posts them while they are still due. */
+  waiting: number;
 }
 
 const asLang = (lang: string): Lang => (lang === "en" ? "en" : "ko");
@@ -46,9 +49,10 @@ export class AlertScheduler {
 
   constructor(private readonly options: AlertSchedulerOptions) {}
 
-  /** Starts ticking (an unref'd timer: it never keeps the process alive). */
+  /** Starts ticking, now and then every `everyMs` (an unref'd timer: it never keeps the process alive). */
   start(everyMs = ALERT_EVERY_MS): void {
     if (this.timer) return;
+    void this.safeTick();
     this.timer = setInterval(() => void this.safeTick(), everyMs);
     this.timer.unref();
   }
@@ -75,7 +79,7 @@ export class AlertScheduler {
   async tick(now: Date = this.options.clock()): Promise<TickReport> {
     const { store, minutes, logger } = this.options;
     const snapshot = this.options.knowledge.snapshot;
-    const report: TickReport = { posted: 0, failed: 0, skipped: 0 };
+    const report: TickReport = { posted: 0, failed: 0, skipped: 0, waiting: 0 };
     const soon = startingSoon(snapshot, now, minutes);
     if (!soon.length) return report;
     const subscriptions = await store.subscriptions();
@@ -86,16 +90,19 @@ export class AlertScheduler {
         ...reminders.filter((r) => r.session === session.key).map((r) => ({ platform: r.platform, target: { kind: "user", id: r.user } as const, lang: asLang(r.lang) })),
       ];
       for (const { platform, target, lang } of due) {
+        const adapter = this.options.adapters.find((a) => a.name === platform && a.post);
+        if (!adapter?.ready()) {
+          report.waiting++;
+          continue;
+        }
         const claimed = await store.claimAlert({ target: `${platform}:${target.kind}:${target.id}`, session: session.key, startsAt: new Date(session.start!) });
         if (!claimed) {
           report.skipped++;
           continue;
         }
-        const adapter = this.options.adapters.find((a) => a.name === platform);
         const where = { platform, target: target.kind, session: session.key, ...(target.kind === "channel" ? { channel: target.id } : {}) };
         try {
-          if (!adapter?.post) throw new Error(`no running adapter posts to ${platform}`);
-          await adapter.post(target, alertAnswer(snapshot, session, now, lang));
+          await adapter.post!(target, alertAnswer(snapshot, session, now, lang));
           report.posted++;
           logger?.info(where, "alert posted");
         } catch (err) {

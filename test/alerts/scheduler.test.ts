@@ -77,7 +77,7 @@ describe.each(DATABASES)("alerts on $kind", ({ create }) => {
     const [a, b] = [recorder("slack"), recorder("slack")];
     const start = startOf(KEYNOTE);
     // Too early: nothing is due.
-    expect(await scheduler(stores[0], a).tick(new Date(start - 6 * MIN))).toEqual({ posted: 0, failed: 0, skipped: 0 });
+    expect(await scheduler(stores[0], a).tick(new Date(start - 6 * MIN))).toEqual({ posted: 0, failed: 0, skipped: 0, waiting: 0 });
     // Both replicas at once, then both again on their next ticks.
     const first = await Promise.all([scheduler(stores[0], a).tick(new Date(start - 5 * MIN)), scheduler(stores[1], b).tick(new Date(start - 5 * MIN))]);
     const again = await Promise.all([scheduler(stores[0], a).tick(new Date(start - 4 * MIN)), scheduler(stores[1], b).tick(new Date(start - 4 * MIN))]);
@@ -120,6 +120,19 @@ describe.each(DATABASES)("alerts on $kind", ({ create }) => {
     expect(new Set(adapter.posts.map((p) => p.target.id))).toEqual(new Set(["C8"]));
     await stores[0].unsubscribe("slack", "C7");
     await stores[0].unsubscribe("slack", "C8");
+  });
+
+  it("an alert for a platform not connected yet is left unclaimed, and posted once it is", async () => {
+    const adapter = { ...recorder("slack"), connected: false };
+    const session = [...bot.snapshot.knowledge.sessions.values()].find((s) => s.start && s.date === "2022-12-09")!;
+    await stores[0].subscribe({ platform: "slack", channel: "C6", filter: { kind: "session", key: session.key }, label: "x", lang: "en", at: new Date() });
+    const tick = (minutesBefore: number) =>
+      new AlertScheduler({ knowledge: bot, clock: () => new Date(Date.parse(session.start!) - minutesBefore * MIN), store: stores[0], adapters: [{ ...adapter, ready: () => adapter.connected }], minutes: 5 }).tick();
+    expect(await tick(5)).toMatchObject({ posted: 0, waiting: 1 });
+    adapter.connected = true;
+    expect(await tick(4)).toMatchObject({ posted: 1, waiting: 0 });
+    expect(adapter.posts.map((p) => p.answer.title)).toEqual([`Starting in 4 minutes: ${session.title.en}`]);
+    await stores[0].unsubscribe("slack", "C6");
   });
 
   it("a post that fails is logged and counted, and the tick carries on with the others", async () => {
