@@ -57,6 +57,8 @@ const schema = z.object({
   SCHEDULE_REFRESH_MINUTES: z.coerce.number().int().min(1).optional(),
   KNOWLEDGE_WATCH: flag,
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  /** Session alerts (/subscribe, /remind) go out this many minutes before a session starts; 0 turns them off. */
+  ALERT_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(5),
   /** "Now" for now/next questions and alerts, ISO with an offset: demo or test a past conference as if live. */
   EVENTDESK_NOW: optional.pipe(z.iso.datetime({ offset: true }).optional()),
 });

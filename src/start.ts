@@ -7,6 +7,7 @@ import "dotenv/config";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import { createAdapters } from "./adapters/index.js";
+import { AlertScheduler } from "./alerts.js";
 import type { Adapter } from "./adapters/adapter.js";
 import { reloadAuditLog } from "./audit.js";
 import { coalesce } from "./coalesce.js";
@@ -46,7 +47,7 @@ export async function start(): Promise<void> {
   for (const [channel, event] of config.EVENT_CHANNELS.map((entry) => entry.split("=")))
     if (!bot.snapshot.knowledge.events.has(event)) logger.warn({ channel, event, events: [...bot.snapshot.knowledge.events.keys()] }, "EVENT_CHANNELS names an event the knowledge does not hold: that channel sees every event");
   onSighup(coalesce(() => bot.reload(SIGNAL_USER)));
-  /** What reloads on its own (the file watcher, the schedule refresh): stopped first on shutdown. */
+  /** What runs on its own (the file watcher, the schedule refresh, the alert scheduler): stopped first on shutdown. */
   const reloaders: (() => void)[] = [];
   if (config.KNOWLEDGE_WATCH) {
     const reload = coalesce(() => bot.reload(WATCH_USER));
@@ -59,6 +60,12 @@ export async function start(): Promise<void> {
   }
 
   adapters.push(...(await createAdapters(config, bot, logger)));
+  if (config.ALERT_MINUTES > 0) {
+    // Reads the adapters list on every tick: a platform still connecting simply gets its alerts once it posts.
+    const alerts = new AlertScheduler({ knowledge: bot, clock: () => bot.now(), store, adapters, minutes: config.ALERT_MINUTES, logger });
+    alerts.start();
+    reloaders.push(() => void alerts.stop());
+  }
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void shutdown(signal, reloaders, adapters, http, store, logger));
   await Promise.all(adapters.map((a) => keepStarting(a, logger)));
   logger.info({ adapters: adapters.map((a) => a.name) }, "EventDesk is running");

@@ -25,7 +25,7 @@ export function slackOptionsFrom(config: Config): SlackOptions | undefined {
 export function discordOptionsFrom(config: Config): DiscordOptions | undefined {
   const shared = { apiUrl: config.DISCORD_API_URL, adminRoleIds: config.DISCORD_ADMIN_ROLE_IDS, adminUserIds: config.DISCORD_ADMIN_USER_IDS };
   if (config.DISCORD_MODE === "http" && config.DISCORD_PUBLIC_KEY && config.DISCORD_APPLICATION_ID) {
-    return { ...shared, mode: "http", publicKey: config.DISCORD_PUBLIC_KEY, applicationId: config.DISCORD_APPLICATION_ID };
+    return { ...shared, mode: "http", publicKey: config.DISCORD_PUBLIC_KEY, applicationId: config.DISCORD_APPLICATION_ID, ...(config.DISCORD_TOKEN ? { token: config.DISCORD_TOKEN } : {}) };
   }
   if (config.DISCORD_MODE === "gateway" && config.DISCORD_TOKEN) return { ...shared, mode: "gateway", token: config.DISCORD_TOKEN };
   return undefined;

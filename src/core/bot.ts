@@ -116,6 +116,16 @@ export class Bot {
     return this.current;
   }
 
+  /** The events a channel's questions and alerts are about: its EVENT_CHANNELS event, else every event. */
+  eventsIn(channel?: string): readonly string[] {
+    return this.scopeOf(this.current, channel).events;
+  }
+
+  /** The bot's clock: now, or EVENTDESK_NOW's instant. Now/next answers and alerts read it. */
+  now(): Date {
+    return this.options.clock?.() ?? new Date();
+  }
+
   command(name: string): CommandModule | undefined {
     return findCommand(this.catalogue, name);
   }
@@ -160,7 +170,7 @@ export class Bot {
     const bound = channel === undefined ? undefined : this.options.eventChannels?.get(channel);
     // A binding to an event the knowledge no longer holds narrows nothing (a reload removed it): every event.
     const events = bound && snapshot.knowledge.events.has(bound) ? [bound] : [...snapshot.knowledge.events.keys()];
-    return { events, now: this.options.clock?.() ?? new Date(), ...(remediation ? { remediation } : {}) };
+    return { events, now: this.now(), ...(remediation ? { remediation } : {}) };
   }
 
   /**

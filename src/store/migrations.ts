@@ -58,6 +58,42 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX remediation_updates_item ON remediation_updates (item, seq)`,
     ],
   },
+  {
+    version: 3,
+    name: "alerts",
+    statements: [
+      // A channel's subscription to sessions: all of them (kind "all", key ""), a track's, a room's or one session.
+      `CREATE TABLE subscriptions (
+        platform TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        item_key TEXT NOT NULL,
+        label TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (platform, channel, kind, item_key)
+      )`,
+      // A person's reminder of one session, sent by direct message: the one place a raw user id is kept (it is where
+      // the message goes).
+      `CREATE TABLE reminders (
+        platform TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        session_key TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (platform, user_id, session_key)
+      )`,
+      `CREATE INDEX reminders_session ON reminders (session_key)`,
+      // One row per alert sent: claimed before posting, so that an alert is posted once whatever the replicas.
+      `CREATE TABLE alerts_sent (
+        target TEXT NOT NULL,
+        session_key TEXT NOT NULL,
+        starts_at BIGINT NOT NULL,
+        claimed_at BIGINT NOT NULL,
+        PRIMARY KEY (target, session_key, starts_at)
+      )`,
+    ],
+  },
 ];
 
 /** The schema version now; applies every migration newer than the database's, in order. */

@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { migrate } from "./migrations.js";
 import type { SqlDriver, SqlRunner } from "./sql.js";
-import { REMEDIATION_FIELDS, type Insights, type QuestionRecord, type Rating, type RatingRecord, type RemediationField, type RemediationUpdate, type RemediationUpdateRecord, type Store, type UserRef } from "./store.js";
+import { REMEDIATION_FIELDS, type AlertClaim, type AlertFilter, type Insights, type QuestionRecord, type Rating, type RatingRecord, type Reminder, type RemediationField, type RemediationUpdate, type RemediationUpdateRecord, type Store, type Subscription, type UserRef } from "./store.js";
 
 /** After a failed start (a database that is down), the next call tries again only after this long: calls meanwhile fail at once. */
 const RETRY_AFTER_MS = 5_000;
@@ -13,6 +13,9 @@ const SALT_SETTING = "user_hash_salt";
 const flag = (b: boolean) => (b ? 1 : 0);
 const ratingValue = (r: Rating) => (r === "up" ? 1 : -1);
 const ratingOf = (value: unknown): Rating | undefined => (value === undefined || value === null ? undefined : Number(value) > 0 ? "up" : "down");
+
+const filterKey = (f: AlertFilter) => (f.kind === "all" ? "" : f.key);
+const filterOf = (kind: string, key: string): AlertFilter => (kind === "all" ? { kind: "all" } : { kind: kind as "track" | "room" | "session", key });
 
 export class SqlStore implements Store {
   private ready: Promise<{ version: number; salt: string }> | undefined;
@@ -155,6 +158,87 @@ export class SqlStore implements Store {
         at: new Date(Number(r.at)),
         by: { platform: r.platform, id: r.user_id, ...(r.user_name === null ? {} : { name: r.user_name }) },
       }));
+  }
+
+  subscribe(sub: Subscription): Promise<boolean> {
+    return this.write(async () => {
+      await this.started();
+      const inserted = await this.db.query(
+        `INSERT INTO subscriptions (platform, channel, kind, item_key, label, lang, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (platform, channel, kind, item_key) DO NOTHING RETURNING channel`,
+        [sub.platform, sub.channel, sub.filter.kind, filterKey(sub.filter), sub.label, sub.lang, sub.at.getTime()],
+      );
+      if (inserted.length) return true;
+      await this.db.query(`UPDATE subscriptions SET label = ?, lang = ? WHERE platform = ? AND channel = ? AND kind = ? AND item_key = ?`, [
+        sub.label,
+        sub.lang,
+        sub.platform,
+        sub.channel,
+        sub.filter.kind,
+        filterKey(sub.filter),
+      ]);
+      return false;
+    });
+  }
+
+  unsubscribe(platform: string, channel: string, filter?: AlertFilter): Promise<number> {
+    return this.write(async () => {
+      await this.started();
+      const which = filter ? ` AND kind = ? AND item_key = ?` : "";
+      const removed = await this.db.query(`DELETE FROM subscriptions WHERE platform = ? AND channel = ?${which} RETURNING channel`, [
+        platform,
+        channel,
+        ...(filter ? [filter.kind, filterKey(filter)] : []),
+      ]);
+      return removed.length;
+    });
+  }
+
+  async subscriptions(where?: { platform: string; channel: string }): Promise<Subscription[]> {
+    await this.started();
+    const rows = await this.db.query<{ platform: string; channel: string; kind: string; item_key: string; label: string; lang: string; created_at: number | string }>(
+      `SELECT platform, channel, kind, item_key, label, lang, created_at FROM subscriptions${where ? ` WHERE platform = ? AND channel = ?` : ""}
+       ORDER BY platform, channel, created_at, kind, item_key`,
+      where ? [where.platform, where.channel] : [],
+    );
+    return rows.map((r) => ({ platform: r.platform, channel: r.channel, filter: filterOf(r.kind, r.item_key), label: r.label, lang: r.lang, at: new Date(Number(r.created_at)) }));
+  }
+
+  remind(r: Reminder): Promise<boolean> {
+    return this.write(async () => {
+      await this.started();
+      const inserted = await this.db.query(
+        `INSERT INTO reminders (platform, user_id, session_key, lang, created_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (platform, user_id, session_key) DO NOTHING RETURNING user_id`,
+        [r.platform, r.user, r.session, r.lang, r.at.getTime()],
+      );
+      return inserted.length > 0;
+    });
+  }
+
+  async reminders(sessions: readonly string[]): Promise<Reminder[]> {
+    await this.started();
+    if (!sessions.length) return [];
+    const rows = await this.db.query<{ platform: string; user_id: string; session_key: string; lang: string; created_at: number | string }>(
+      `SELECT platform, user_id, session_key, lang, created_at FROM reminders WHERE session_key IN (${sessions.map(() => "?").join(", ")})
+       ORDER BY created_at, platform, user_id`,
+      sessions,
+    );
+    return rows.map((r) => ({ platform: r.platform, user: r.user_id, session: r.session_key, lang: r.lang, at: new Date(Number(r.created_at)) }));
+  }
+
+  claimAlert(c: AlertClaim): Promise<boolean> {
+    return this.write(async () => {
+      await this.started();
+      // One statement, atomic on both databases: of two replicas claiming at once, one inserts and the other finds
+      // the row there and gets nothing back.
+      const claimed = await this.db.query(
+        `INSERT INTO alerts_sent (target, session_key, starts_at, claimed_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (target, session_key, starts_at) DO NOTHING RETURNING target`,
+        [c.target, c.session, c.startsAt.getTime(), this.now()],
+      );
+      return claimed.length > 0;
+    });
   }
 
   async close(): Promise<void> {

@@ -92,6 +92,37 @@ export interface RemediationUpdate extends RemediationUpdateRecord {
   seq: number;
 }
 
+/** What a channel subscribes to: every session, a track's, a room's, or one session (by knowledge key). */
+export type AlertFilter = { kind: "all" } | { kind: "track" | "room" | "session"; key: string };
+
+export interface Subscription {
+  platform: string;
+  channel: string;
+  filter: AlertFilter;
+  /** What the filter was called when subscribed ("AI", a session's title), for /subscriptions. */
+  label: string;
+  /** The language its alerts are written in: the one /subscribe was answered in. */
+  lang: string;
+  at: Date;
+}
+
+/** A person's reminder of one session, sent to them by direct message. */
+export interface Reminder {
+  platform: string;
+  /** The platform's user id, raw: it is where the reminder goes. */
+  user: string;
+  session: string;
+  lang: string;
+  at: Date;
+}
+
+/** One alert: where it goes (`slack:channel:C1`, `discord:user:42`), which session, and the start it announces. */
+export interface AlertClaim {
+  target: string;
+  session: string;
+  startsAt: Date;
+}
+
 export interface Store {
   /** "sqlite" or "postgres", for logs. */
   readonly kind: string;
@@ -104,5 +135,18 @@ export interface Store {
   recordRemediationUpdate(update: RemediationUpdateRecord): Promise<void>;
   /** The changes recorded, oldest first: of one item (a key), or of all. */
   remediationUpdates(item?: string): Promise<RemediationUpdate[]>;
+  /** Resolves true when the subscription is new, false when the channel already had it (its label is updated). */
+  subscribe(subscription: Subscription): Promise<boolean>;
+  /** Removes a channel's subscriptions: the one with `filter`, or all when none is given. Resolves with how many. */
+  unsubscribe(platform: string, channel: string, filter?: AlertFilter): Promise<number>;
+  /** A channel's subscriptions, or every channel's (the scheduler's) when none is given. */
+  subscriptions(where?: { platform: string; channel: string }): Promise<Subscription[]>;
+  /** Resolves true when the reminder is new. */
+  remind(reminder: Reminder): Promise<boolean>;
+  /** Reminders of these sessions (the scheduler's: the sessions starting soon). */
+  reminders(sessions: readonly string[]): Promise<Reminder[]>;
+  /** Claims an alert before it is posted: true for the one caller (of any process on this database) that claimed it
+   * first, false for every other. A session moved to another start is another alert. */
+  claimAlert(claim: AlertClaim): Promise<boolean>;
   close(): Promise<void>;
 }

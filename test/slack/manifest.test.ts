@@ -19,6 +19,13 @@ describe("Slack app manifest", () => {
     expect(commands.find((c) => c.command === "/kk-budget")).not.toHaveProperty("usage_hint");
   });
 
+  it("leaves out, without a prefix, a command Slack has built in (/remind): the umbrella reaches it", () => {
+    const names = buildManifest(catalogue, "", { socket: true }).features.slash_commands.map((c) => c.command);
+    expect(names).not.toContain("/remind");
+    expect(names).toContain("/subscribe");
+    expect(buildManifest(catalogue, "kk-", { socket: true }).features.slash_commands.map((c) => c.command)).toContain("/kk-remind");
+  });
+
   it("asks for the scopes and events the adapter uses, with Socket Mode on and no request URLs", () => {
     const manifest = buildManifest(catalogue, "", { socket: true });
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["commands", "chat:write", "app_mentions:read", "im:history"]));

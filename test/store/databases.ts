@@ -7,6 +7,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { SQLITE_FILE } from "../../src/store/sqlite.js";
+import type { Store } from "../../src/store/store.js";
 
 /** The CI database: trust authentication, as user postgres. */
 export const PG_URL = process.env.EVENTDESK_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -70,4 +71,26 @@ export async function rowsOf(db: TestDatabase, sql: string): Promise<Record<stri
   } finally {
     await client.end();
   }
+}
+
+/** A store whose every call fails with `reason` (a database gone bad), but for what `working` does instead. */
+export function failingStore(reason: string, working: Partial<Store> = {}): Store {
+  const fail = async () => Promise.reject(new Error(reason));
+  return {
+    kind: "failing",
+    migrate: async () => 1,
+    logQuestion: fail,
+    rate: fail,
+    insights: fail,
+    recordRemediationUpdate: fail,
+    remediationUpdates: fail,
+    subscribe: fail,
+    unsubscribe: fail,
+    subscriptions: fail,
+    remind: fail,
+    reminders: fail,
+    claimAlert: fail,
+    close: async () => undefined,
+    ...working,
+  };
 }

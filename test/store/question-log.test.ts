@@ -9,7 +9,7 @@ import { openStore, type Store } from "../../src/store/index.js";
 import { SQLITE_FILE } from "../../src/store/sqlite.js";
 import { captureLogs } from "../slack/harness.js";
 import { KNOWLEDGE_DIR } from "../core/fixture.js";
-import { sqliteDatabase, type TestDatabase } from "./databases.js";
+import { failingStore, sqliteDatabase, type TestDatabase } from "./databases.js";
 
 const member = (id: string, platform = "slack"): Request["user"] => ({ id, platform, isAdmin: false });
 
@@ -84,16 +84,7 @@ describe("the question log, written by the core", () => {
 });
 
 describe("a store that fails never fails a question", () => {
-  const failing = (logQuestion: Store["logQuestion"]): Store => ({
-    kind: "failing",
-    migrate: async () => 1,
-    logQuestion,
-    rate: async () => Promise.reject(new Error("store down")),
-    insights: async () => Promise.reject(new Error("store down")),
-    recordRemediationUpdate: async () => Promise.reject(new Error("store down")),
-    remediationUpdates: async () => Promise.reject(new Error("store down")),
-    close: async () => undefined,
-  });
+  const failing = (logQuestion: Store["logQuestion"]): Store => failingStore("store down", { logQuestion });
 
   it("answers when the store throws at once, and logs a warning", async () => {
     const logs = captureLogs();

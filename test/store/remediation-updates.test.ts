@@ -7,7 +7,7 @@ import { Bot } from "../../src/core/bot.js";
 import type { Answer, User } from "../../src/core/protocol.js";
 import { openStore, type Store } from "../../src/store/index.js";
 import { KNOWLEDGE_DIR, RELOADS } from "../core/fixture.js";
-import { DATABASES, rowsOf, type TestDatabase } from "./databases.js";
+import { DATABASES, failingStore, rowsOf, type TestDatabase } from "./databases.js";
 
 const ADMIN: User = { id: "U-ADMIN", platform: "slack", isAdmin: true, name: "Alice" };
 const MEMBER: User = { id: "U-MEMBER", platform: "slack", isAdmin: false, name: "Bob" };
@@ -159,16 +159,7 @@ describe("remediation updates with a store that is down", () => {
   });
 
   it("names the reason a store that throws gives", async () => {
-    const failing: Store = {
-      kind: "failing",
-      migrate: async () => 2,
-      logQuestion: async () => undefined,
-      rate: async () => ({}),
-      insights: async () => Promise.reject(new Error("store down")),
-      recordRemediationUpdate: async () => Promise.reject(new Error("disk full")),
-      remediationUpdates: async () => Promise.reject(new Error("disk full")),
-      close: async () => undefined,
-    };
+    const failing = failingStore("disk full", { logQuestion: async () => undefined, rate: async () => ({}), insights: async () => Promise.reject(new Error("store down")) });
     const bot = await Bot.create({ knowledgeDir: KNOWLEDGE_DIR, store: failing });
     expect((await bot.handle({ text: "/remediation update bcp-dr owner 고우찬", user: ADMIN })).body).toBe("기록하지 못했습니다: disk full");
     expect((await bot.handle({ text: "/remediation", user: MEMBER })).title).toBe("재발방지 대책 11개");

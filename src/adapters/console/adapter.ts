@@ -46,6 +46,9 @@ export function createConsoleAdapter(bot: Bot, io: ConsoleIo = { input: process.
         void queue.then(done);
       });
     },
+    async post(target, answer) {
+      io.output.write(`[${target.kind === "user" ? "DM" : "channel"} ${target.id}] ${renderText(answer)}\n\n`);
+    },
     async stop() {
       await finished;
       return 0;

@@ -3,7 +3,9 @@
 // mentions the bot carries its content without the privileged MessageContent intent).
 import { Client, Events, GatewayIntentBits, Partials, type Interaction, type Message } from "discord.js";
 import { ConfigError, explain } from "../../config.js";
-import type { Adapter } from "../adapter.js";
+import type { Adapter, PostTarget } from "../adapter.js";
+import type { Answer } from "../../core/protocol.js";
+import { postAnswer } from "./post.js";
 import { InFlight } from "../kit/in-flight.js";
 import { handleInteraction, handleMessage } from "./gateway-handlers.js";
 import { REST_LIMITS } from "./rest.js";
@@ -55,5 +57,9 @@ export class DiscordGatewayAdapter implements Adapter {
 
   ready(): boolean {
     return this.client.isReady();
+  }
+
+  post(target: PostTarget, answer: Answer): Promise<void> {
+    return postAnswer(this.client.rest, target, answer);
   }
 }

@@ -12,7 +12,7 @@ export type DiscordOptions = {
   apiUrl?: string;
   adminRoleIds: readonly string[];
   adminUserIds: readonly string[];
-} & ({ mode: "gateway"; token: string } | { mode: "http"; publicKey: string; applicationId: string });
+} & ({ mode: "gateway"; token: string } | { mode: "http"; publicKey: string; applicationId: string; /** For alerts only. */ token?: string });
 
 export function createDiscordAdapter(options: DiscordOptions, bot: Bot, logger: Logger): Adapter {
   const ctx: DiscordContext = {
@@ -21,6 +21,6 @@ export function createDiscordAdapter(options: DiscordOptions, bot: Bot, logger: 
     admins: { roleIds: options.adminRoleIds, userIds: options.adminUserIds },
     deferAfterMs: DEFER_AFTER_MS,
   };
-  if (options.mode === "http") return new DiscordHttpAdapter(ctx, { publicKey: options.publicKey, applicationId: options.applicationId, apiUrl: options.apiUrl });
+  if (options.mode === "http") return new DiscordHttpAdapter(ctx, { publicKey: options.publicKey, applicationId: options.applicationId, apiUrl: options.apiUrl, token: options.token });
   return new DiscordGatewayAdapter(ctx, options.token, options.apiUrl);
 }

@@ -13,7 +13,9 @@ import {
   type APIInteraction,
   type APIInteractionResponse,
 } from "discord.js";
-import type { Adapter, Route } from "../adapter.js";
+import type { Adapter, PostTarget, Route } from "../adapter.js";
+import type { Answer } from "../../core/protocol.js";
+import { postAnswer } from "./post.js";
 import { InFlight } from "../kit/in-flight.js";
 import { PRIVATE_OPTION } from "./commands.js";
 import { interactionSchema } from "./payload.js";
@@ -28,6 +30,8 @@ export interface InteractionsOptions {
   applicationId: string;
   /** The REST base for follow-ups (DISCORD_API_URL), Discord's own when unset. */
   apiUrl?: string;
+  /** The bot token (DISCORD_TOKEN), when set: only for posting alerts, which interactions cannot. */
+  token?: string;
 }
 
 /** The response, and the follow-ups to send once Discord has it. */
@@ -72,12 +76,14 @@ export class DiscordHttpAdapter implements Adapter {
   readonly routes: Readonly<Record<string, Route>>;
   private readonly key;
   private readonly rest: REST;
+  private readonly botRest: REST | undefined;
   private readonly inFlight = new InFlight();
 
   constructor(private readonly ctx: DiscordContext, private readonly options: InteractionsOptions) {
     this.key = discordPublicKey(options.publicKey);
     // Webhook routes authenticate by the interaction token in the path: no bot token is needed.
     this.rest = new REST({ ...REST_LIMITS, ...(options.apiUrl ? { api: options.apiUrl } : {}) });
+    this.botRest = options.token ? new REST({ ...REST_LIMITS, ...(options.apiUrl ? { api: options.apiUrl } : {}) }).setToken(options.token) : undefined;
     this.routes = { "/interactions": (req, res, body) => void this.serve(req, res, body) };
   }
 
@@ -91,6 +97,12 @@ export class DiscordHttpAdapter implements Adapter {
 
   ready(): boolean {
     return true;
+  }
+
+  /** Alerts need the bot token, which interactions alone do not: with DISCORD_TOKEN set too, they are posted. */
+  async post(target: PostTarget, answer: Answer): Promise<void> {
+    if (!this.botRest) throw new Error("DISCORD_TOKEN is not set: DISCORD_MODE=http cannot post alerts without the bot token");
+    await postAnswer(this.botRest, target, answer);
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {

@@ -4,7 +4,9 @@ import { App, HTTPReceiver, SocketModeReceiver, type webApi } from "@slack/bolt"
 import type { Logger } from "pino";
 import type { Bot } from "../../core/bot.js";
 import { ConfigError, explain } from "../../config.js";
-import type { Adapter, Route } from "../adapter.js";
+import type { Adapter, PostTarget, Route } from "../adapter.js";
+import type { Answer } from "../../core/protocol.js";
+import { renderAnswer } from "./render.js";
 import { InFlight } from "../kit/in-flight.js";
 import { boltLogger } from "./bolt-logger.js";
 import { registerHandlers } from "./handlers.js";
@@ -106,6 +108,10 @@ export function createSlackAdapter(options: SlackOptions, bot: Bot, logger: Logg
       if (socketReceiver) await app.start().catch((error: unknown) => Promise.reject(startupError(error, "SLACK_APP_TOKEN", apiUrl)));
       started = true;
       log.info({ mode: socketReceiver ? "socket" : "http" }, "Slack adapter ready");
+    },
+    async post(target: PostTarget, answer: Answer) {
+      // A user id as the channel posts in the person's DM with the app (chat:write alone; no conversations.open).
+      await app.client.chat.postMessage({ channel: target.id, unfurl_links: false, unfurl_media: false, ...renderAnswer(answer) });
     },
     async stop(graceMs) {
       stopping = true;

@@ -1,6 +1,6 @@
 // The Slack app manifest, generated from the command catalogue: paste it into "Create New App → From a manifest".
 import type { CommandModule } from "../../core/commands/command.js";
-import { SLACK_EVENTS_PATH, slashCommandName, UMBRELLA_COMMAND } from "./names.js";
+import { SLACK_BUILT_IN, SLACK_EVENTS_PATH, slashCommandName, UMBRELLA_COMMAND } from "./names.js";
 
 export type ManifestMode = { socket: true } | { socket: false; publicUrl: string };
 
@@ -21,7 +21,7 @@ function usageHint(module: CommandModule): string | undefined {
 export function buildManifest(catalogue: readonly CommandModule[], prefix: string, mode: ManifestMode) {
   const eventsUrl = mode.socket ? undefined : new URL(SLACK_EVENTS_PATH, mode.publicUrl).href;
   const withUrl = eventsUrl ? { url: eventsUrl } : {};
-  const commands = catalogue.map((module) => ({
+  const commands = catalogue.filter((module) => prefix || !SLACK_BUILT_IN.has(module.spec.name)).map((module) => ({
     command: slashCommandName(module.spec.name, prefix),
     description: `${module.spec.description.ko} · ${module.spec.description.en}`.slice(0, MAX_DESCRIPTION),
     ...(usageHint(module) ? { usage_hint: usageHint(module) } : {}),

@@ -8,10 +8,12 @@ import { insights } from "./insights.js";
 import { rate } from "./rate.js";
 import { reload } from "./reload.js";
 import { remediation } from "./remediation.js";
+import { remind } from "./remind.js";
 import { session } from "./session.js";
 import { speaker } from "./speaker.js";
+import { subscribe, subscriptions, unsubscribe } from "./subscribe.js";
 import { track } from "./track.js";
 
-export const catalogue: readonly CommandModule[] = [speaker, track, session, budget, remediation, event, ask, help, rate, reload, insights];
+export const catalogue: readonly CommandModule[] = [speaker, track, session, budget, remediation, event, ask, help, rate, reload, insights, subscribe, unsubscribe, subscriptions, remind];
 
 export { helpDraft } from "./help.js";
