@@ -224,6 +224,13 @@ export class Reader {
         i += 2;
         continue;
       }
+      // "room 2", "Saal 3", "hall B": a known room was matched as a name above; one the knowledge does not name is
+      // unknown, never "where" (what's on in room 2 is not where the event is).
+      if (/^(room|saal|hall|stage|raum|hörsaal)$/.test(token) && next && /^(\d{1,3}|[a-z])$/.test(next)) {
+        pieces.push({ t: "unknown", text: `${token} ${next}` });
+        i += 2;
+        continue;
+      }
       // "마지막 건?", "the last one": the last of a list (마지막 날 is a day, read as a phrase before this).
       if ((/^마지막(건|거|것|꺼)?$/.test(token) && !/^(날|날에|날엔|날은|날의|일|일차|주|세션들)$/.test(next ?? "")) || (token === "last" && /^(one|session|talk|keynote|preview|item)s?$/.test(next ?? ""))) {
         pieces.push({ t: "number", stated: { value: -1, unit: "번째" }, text: token });
