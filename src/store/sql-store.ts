@@ -99,10 +99,12 @@ export class SqlStore implements Store {
 
   async insights(since: Date, until: Date, limit = 10): Promise<Insights> {
     await this.started();
+    // This process's questions still being written count too: an admin asking right after sees them.
+    await Promise.all(this.writing);
     const period = [since.getTime(), until.getTime()];
     const refused = await this.db.query<{ normalized: string; example: string; count: number | string }>(
       `SELECT normalized, MIN(text) AS example, COUNT(*) AS count FROM questions
-       WHERE at >= ? AND at < ? AND answered = 0 AND normalized IS NOT NULL
+       WHERE at >= ? AND at <= ? AND answered = 0 AND normalized IS NOT NULL
        GROUP BY normalized ORDER BY count DESC, normalized LIMIT ?`,
       [...period, limit],
     );
@@ -110,12 +112,12 @@ export class SqlStore implements Store {
     const downvoted = await this.db.query<{ command: string; normalized: string | null; down: number | string; up: number | string }>(
       `SELECT q.command, q.normalized, ${down} AS down, SUM(CASE WHEN r.rating > 0 THEN 1 ELSE 0 END) AS up
        FROM ratings r JOIN questions q ON q.id = r.answer_id
-       WHERE r.at >= ? AND r.at < ?
+       WHERE r.at >= ? AND r.at <= ?
        GROUP BY q.command, q.normalized HAVING ${down} > 0 ORDER BY down DESC, up, q.command LIMIT ?`,
       [...period, limit],
     );
     const platforms = await this.db.query<{ platform: string; asked: number | string; answered: number | string }>(
-      `SELECT platform, COUNT(*) AS asked, SUM(answered) AS answered FROM questions WHERE at >= ? AND at < ? GROUP BY platform ORDER BY platform`,
+      `SELECT platform, COUNT(*) AS asked, SUM(answered) AS answered FROM questions WHERE at >= ? AND at <= ? GROUP BY platform ORDER BY platform`,
       period,
     );
     return {

@@ -131,6 +131,7 @@ export interface Store {
   logQuestion(question: QuestionRecord): Promise<void>;
   /** One rating per user per answer: a second one replaces the first. Resolves with the rating it replaced. */
   rate(rating: RatingRecord): Promise<{ previous?: Rating }>;
+  /** Over [since, until], both ends included: a question asked in the same millisecond as /insights counts. */
   insights(since: Date, until: Date, limit?: number): Promise<Insights>;
   recordRemediationUpdate(update: RemediationUpdateRecord): Promise<void>;
   /** The changes recorded, oldest first: of one item (a key), or of all. */
