@@ -219,6 +219,18 @@ describe("abstention", () => {
   });
 });
 
+describe("two questions in one", () => {
+  it("키노트 몇 개고 연사는 몇 명이야? → 8 keynotes and their 7 speakers, not the event's 120", async () => {
+    const a = await ask(bot, "키노트 몇 개고 연사는 몇 명이야?");
+    expect(a.title).toBe("키노트 8개 · 연사 7명");
+    expect(a.body).not.toContain("120");
+  });
+
+  it("키노트 몇 개고, 키노트 연사는 중복 빼면 몇 명이야? → without double counting is no exception", async () => {
+    expect((await ask(bot, "키노트 몇 개고, 키노트 연사는 중복 빼면 몇 명이야?")).title).toBe("키노트 8개 · 연사 7명");
+  });
+});
+
 describe("a question about a company's own affairs", () => {
   it("When are Kakao Games' release dates? → does not know, and offers that company's sessions", async () => {
     const a = await ask(bot, "When are Kakao Games' release dates?");

@@ -11,6 +11,7 @@ import { namesByChoseong, nearNames } from "../search/minisearch.js";
 import { withinEdits } from "../search/index.js";
 import { squash } from "../text.js";
 import {
+  CATEGORY_KIND,
   ENGLISH_AUXILIARIES,
   ENGLISH_LEXICON,
   NUMERALS,
@@ -231,6 +232,11 @@ export class Reader {
         i += 2;
         continue;
       }
+      // "중복 빼면", "중복 제외하고": without double counting, which a count of people already is — not "leave out".
+      if (/^중복(은|을)?$/.test(token) && next && /^(빼|제외|없이)/.test(next)) {
+        i += 2;
+        continue;
+      }
       // "마지막 건?", "the last one": the last of a list (마지막 날 is a day, read as a phrase before this).
       if ((/^마지막(건|거|것|꺼)?$/.test(token) && !/^(날|날에|날엔|날은|날의|일|일차|주|세션들)$/.test(next ?? "")) || (token === "last" && /^(one|session|talk|keynote|preview|item)s?$/.test(next ?? ""))) {
         pieces.push({ t: "number", stated: { value: -1, unit: "번째" }, text: token });
@@ -311,6 +317,8 @@ export class Reader {
 
   /** The longest run of tokens from `i` that is a name or a phrase of the lexicon ("Lee Chae-young", "how many"). */
   private longestMatch(tokens: readonly string[], i: number): { pieces: Piece[]; length: number } | undefined {
+    // A comma starts no phrase: squashed away, ", 키노트" would read as a glossary word, not the category after it.
+    if (tokens[i] === ",") return undefined;
     for (let j = Math.min(tokens.length, i + 8); j > i + 1; j--) {
       const run = tokens.slice(i, j);
       const phrase = run.join(" ");
@@ -649,7 +657,7 @@ export class Reader {
       else out.push(c);
       return out;
     }, []);
-    const joined = pairCounts(merged);
+    const joined = carryKinds(pairCounts(merged));
     // 첫/처음/first names the first edition in a claim ("첫 이프 카카오가 2019년이었나요?"); 몇 번째 asks which.
     const asksEdition = /몇|which|what|how many/i.test(text);
     const wh = joined.some((c) => c.aspects.some((a) => WH_ASPECTS.has(a) && (a !== "edition" || asksEdition)));
@@ -713,6 +721,16 @@ function withoutAboutAsTopic(c: Clause, yesNo: boolean): Clause {
   if (!c.aspects.includes("about") || c.topics.length === 0) return c;
   const others = c.aspects.filter((a) => a !== "about" && a !== "what");
   return others.length > 0 || yesNo ? { ...c, aspects: c.aspects.filter((a) => a !== "about") } : c;
+}
+
+/** "키노트 몇 개고 연사는 몇 명이야?": people asked right after a kind of session are that kind's people. */
+function carryKinds(clauses: Clause[]): Clause[] {
+  return clauses.map((c, i) => {
+    const before = clauses[i - 1];
+    const onlyPeople = c.categories.length === 1 && c.categories[0] === "people" && !c.names.length && !c.topics.length && !c.days.length;
+    const kinds = before?.categories.filter((k) => k !== "sessions" && CATEGORY_KIND[k] !== undefined) ?? [];
+    return onlyPeople && kinds.length ? { ...c, categories: [...kinds, ...c.categories] } : c;
+  });
 }
 
 /** Two counts of two categories in one clause ("트랙몇개고세션은몇개야") are two questions: one count each. */
