@@ -11,11 +11,13 @@ import { AlertScheduler } from "./alerts.js";
 import type { Adapter } from "./adapters/adapter.js";
 import { reloadAuditLog } from "./audit.js";
 import { coalesce } from "./coalesce.js";
-import { Bot, KnowledgeError } from "./core/bot.js";
+import { Bot, KnowledgeError, type ReloadEvent } from "./core/bot.js";
 import type { User } from "./core/protocol.js";
 import { botOptions, ConfigError, httpPort, loadConfig, platformsEnabled, scheduleCopiesDir, servesHttpRoutes, type Config } from "./config.js";
 import { startHttpServer, type HttpServer } from "./http.js";
 import { openStore, type Store } from "./store/index.js";
+import { StoreConversations } from "./core/understand/store-conversations.js";
+import { ReloadNotices } from "./reload-notices.js";
 import { createLogger } from "./log.js";
 import { logUncaughtWith, onSighup } from "./process-policy.js";
 import { refreshSchedules } from "./schedule-refresh.js";
@@ -31,6 +33,7 @@ const retryWait = (attempt: number) => Math.min(60_000, 1_000 * 2 ** attempt);
 const SIGNAL_USER: User = { id: "SIGHUP", platform: "system", isAdmin: true, trusted: true, name: "SIGHUP" };
 const WATCH_USER: User = { id: "watch", platform: "system", isAdmin: true, trusted: true, name: "KNOWLEDGE_WATCH" };
 const REFRESH_USER: User = { id: "refresh", platform: "system", isAdmin: true, trusted: true, name: "SCHEDULE_REFRESH_MINUTES" };
+const NOTICE_USER: User = { id: "notice", platform: "system", isAdmin: true, trusted: true, name: "another replica's reload" };
 
 export async function start(): Promise<void> {
   const config = loadConfig();
@@ -42,8 +45,21 @@ export async function start(): Promise<void> {
   const adapters: Adapter[] = [];
   const http = await listen(config, adapters, logger);
   const store = await startStore(config, logger);
-  const bot = await Bot.create({ ...botOptions(config), logger, store, onReload: reloadAuditLog(config.DATA_DIR) });
+  // Replicas on one PostgreSQL tell each other of their reloads; a reload made for another's notice is not re-told.
+  let notices: ReloadNotices | undefined;
+  const audit = reloadAuditLog(config.DATA_DIR);
+  const onReload = async (event: ReloadEvent) => {
+    if (event.ok && event.by !== NOTICE_USER) void notices?.publish(event.versionAfter);
+    await audit(event);
+  };
+  // Conversations in the store, so that a follow-up continues on whichever replica gets it.
+  const conversations = new StoreConversations(store, logger);
+  const bot = await Bot.create({ ...botOptions(config), logger, store, conversations, onReload });
   logger.info({ version: bot.snapshot.version, files: bot.snapshot.files.length }, "knowledge loaded");
+  if (config.DATABASE_URL) {
+    const reload = coalesce(() => bot.reload(NOTICE_USER));
+    notices = new ReloadNotices({ url: config.DATABASE_URL, logger, version: () => bot.snapshot.version, reload: () => reload() }).start();
+  }
   for (const [channel, event] of config.EVENT_CHANNELS.map((entry) => entry.split("=")))
     if (!bot.snapshot.knowledge.events.has(event)) logger.warn({ channel, event, events: [...bot.snapshot.knowledge.events.keys()] }, "EVENT_CHANNELS names an event the knowledge does not hold: that channel sees every event");
   onSighup(coalesce(() => bot.reload(SIGNAL_USER)));
@@ -66,6 +82,7 @@ export async function start(): Promise<void> {
     alerts.start();
     reloaders.push(() => void alerts.stop());
   }
+  if (notices) reloaders.push(() => void notices?.stop());
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void shutdown(signal, reloaders, adapters, http, store, logger));
   await Promise.all(adapters.map((a) => keepStarting(a, logger)));
   logger.info({ adapters: adapters.map((a) => a.name) }, "EventDesk is running");

@@ -91,6 +91,11 @@ export class Bot {
     this.conversations = options.conversations ?? new MemoryConversations();
   }
 
+  /** The store, when there is one: adapters claim platform events in it so that replicas answer each once. */
+  get store(): Store | undefined {
+    return this.options.store;
+  }
+
   /** A bot on a snapshot built elsewhere (the bench compares indexes on the same knowledge this way). */
   static fromSnapshot(options: BotOptions, snapshot: Snapshot): Bot {
     return new Bot(options, snapshot);

@@ -94,6 +94,26 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 4,
+    name: "replicas: conversations and claimed platform events",
+    statements: [
+      // What a conversation remembers between questions (the last answer's subjects), as JSON, so that a follow-up
+      // continues on whichever replica gets it. Rows older than the conversation TTL are deleted as new ones are written.
+      `CREATE TABLE conversations (
+        id TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX conversations_updated_at ON conversations (updated_at)`,
+      // A platform event claimed before it is answered (Slack's event_id): a retry landing on another replica finds it.
+      `CREATE TABLE events_claimed (
+        event_key TEXT PRIMARY KEY,
+        claimed_at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX events_claimed_at ON events_claimed (claimed_at)`,
+    ],
+  },
 ];
 
 /** The schema version now; applies every migration newer than the database's, in order. */

@@ -243,6 +243,34 @@ export class SqlStore implements Store {
     });
   }
 
+  async recallConversation(id: string, since: Date): Promise<string | undefined> {
+    await this.started();
+    const [row] = await this.db.query<{ value: string }>(`SELECT value FROM conversations WHERE id = ? AND updated_at >= ?`, [id, since.getTime()]);
+    return row?.value;
+  }
+
+  rememberConversation(id: string, value: string, at: Date, expireBefore?: Date): Promise<void> {
+    return this.write(async () => {
+      await this.started();
+      await this.db.query(
+        `INSERT INTO conversations (id, value, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+        [id, value, at.getTime()],
+      );
+      if (expireBefore) await this.db.query(`DELETE FROM conversations WHERE updated_at < ?`, [expireBefore.getTime()]);
+    });
+  }
+
+  claimEvent(key: string, at: Date, expireBefore?: Date): Promise<boolean> {
+    return this.write(async () => {
+      await this.started();
+      if (expireBefore) await this.db.query(`DELETE FROM events_claimed WHERE claimed_at < ?`, [expireBefore.getTime()]);
+      // As claimAlert: one atomic statement, so that of two replicas claiming at once exactly one gets the row back.
+      const claimed = await this.db.query(`INSERT INTO events_claimed (event_key, claimed_at) VALUES (?, ?) ON CONFLICT (event_key) DO NOTHING RETURNING event_key`, [key, at.getTime()]);
+      return claimed.length > 0;
+    });
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.writing);
     await this.db.close();

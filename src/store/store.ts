@@ -149,5 +149,12 @@ export interface Store {
   /** Claims an alert before it is posted: true for the one caller (of any process on this database) that claimed it
    * first, false for every other. A session moved to another start is another alert. */
   claimAlert(claim: AlertClaim): Promise<boolean>;
+  /** A conversation's remembered value (JSON), when it was written at or after `since`. */
+  recallConversation(id: string, since: Date): Promise<string | undefined>;
+  /** Writes a conversation's value (replacing the one before), and deletes conversations last written before `expireBefore`. */
+  rememberConversation(id: string, value: string, at: Date, expireBefore?: Date): Promise<void>;
+  /** Claims a platform event before it is answered (`slack:Ev123`): true for the first caller of any process on this
+   * database, false for every other. Claims older than `expireBefore` are deleted. */
+  claimEvent(key: string, at: Date, expireBefore?: Date): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -90,6 +90,9 @@ export function failingStore(reason: string, working: Partial<Store> = {}): Stor
     remind: fail,
     reminders: fail,
     claimAlert: fail,
+    recallConversation: fail,
+    rememberConversation: fail,
+    claimEvent: fail,
     close: async () => undefined,
     ...working,
   };

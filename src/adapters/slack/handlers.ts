@@ -23,6 +23,10 @@ export interface SlackHandlerOptions {
   inFlight: InFlight;
 }
 
+/** How long a Slack event's claim is kept (Slack retries within minutes), and how long claiming it may take. */
+const CLAIM_TTL_MS = 60 * 60 * 1000;
+const CLAIM_WAIT_MS = 2_000;
+
 // Citations carry source URLs: their previews would bury the answer.
 const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
 
@@ -89,12 +93,32 @@ export function registerHandlers(app: App, options: SlackHandlerOptions): void {
   const recent = new RecentIds();
   app.use(async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === "string" && !recent.firstTime(eventId)) {
+    if (typeof eventId === "string" && !(recent.firstTime(eventId) && (await claimedHere(eventId)))) {
       logger.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, "retried Slack event ignored");
       return;
     }
     await next();
   });
+
+  /**
+   * Claims the event in the store, so that a retry landing on another replica is not answered again. A store that is
+   * down or slow answers the event anyway (this process still ignores its own repeats): an answer twice beats none.
+   */
+  const claimedHere = async (eventId: string): Promise<boolean> => {
+    const store = bot.store;
+    if (!store) return true;
+    const now = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${CLAIM_WAIT_MS} ms`)), CLAIM_WAIT_MS)));
+    try {
+      return await Promise.race([store.claimEvent(`slack:${eventId}`, new Date(now), new Date(now - CLAIM_TTL_MS)), late]);
+    } catch (err) {
+      logger.warn({ err, eventId, store: store.kind }, "Slack event not claimed in the store: answering it (other replicas may too)");
+      return true;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 
   for (const module of bot.catalogue) {
     app.command(slashCommandName(module.spec.name, options.commandPrefix), async ({ command, ack, client }) => {
@@ -147,7 +171,9 @@ export function registerHandlers(app: App, options: SlackHandlerOptions): void {
 
   /** A mention or a DM: free text is a question (or a `/command` typed after the mention), answered where it was asked. */
   const answerConversation = async (client: webApi.WebClient, said: Said) => {
-    const a = await answer({ text: unescapeSlackText(said.text), channel: said.channel }, user(said.user), said.eventId);
+    // Follow-ups belong to the thread (a mention's, or a DM's), or to the DM itself: whichever replica gets them.
+    const conversation = `slack:${said.channel}${said.thread_ts ? `:${said.thread_ts}` : ""}`;
+    const a = await bot.handle({ text: unescapeSlackText(said.text), channel: said.channel, direct: isDirect(said.channel), conversation, user: user(said.user), requestId: said.eventId });
     await postWithWebApi(client, said, a.private && !said.dm, renderAnswer(a));
   };
 
