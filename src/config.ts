@@ -116,6 +116,7 @@ export function botOptions(c: Config) {
     knowledgeDir: c.KNOWLEDGE_DIR,
     scheduleUrls: c.SCHEDULE_URLS,
     scheduleCopiesDir: scheduleCopiesDir(c),
+    cacheDir: join(c.DATA_DIR, "cache"),
     defaultLang: c.DEFAULT_LANG,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     logQuestions: c.LOG_QUESTIONS,

@@ -3,9 +3,10 @@
 // Nothing here throws on bad input: every problem is collected with its file, line and field so that
 // an admin can fix them all in one pass.
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { readFile } from "node:fs/promises";
+import { relative } from "node:path";
 import { z } from "zod";
+import { listFiles } from "./files.js";
 import { issueProblems, linesOf, parseWithLines } from "./places.js";
 import { parseSchedule, type ImportedSchedule, type ScheduleResult } from "./schedule.js";
 import { DEFAULT_FETCH_LIMITS, type FetchLimits } from "./schedule-fetch.js";
@@ -45,14 +46,6 @@ const FOLDER_ERRORS: Record<string, string> = {
   ENOENT: "the folder does not exist (set KNOWLEDGE_DIR)",
   ENOTDIR: "it is a file, and KNOWLEDGE_DIR must name a folder",
 };
-
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-}
 
 /** Each section of a file, with the schema of its items (or of itself, for `event` and `budget`). */
 const SECTIONS = Object.entries(packFileSchema.shape).map(([name, schema]) => {

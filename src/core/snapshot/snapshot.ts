@@ -3,11 +3,12 @@
 // or in a worker thread (reloads, so that a large pack never holds up the answers).
 import { Worker } from "node:worker_threads";
 import { fingerprintOf, type Fingerprint } from "../knowledge/diff.js";
-import { loadKnowledge, type LoadOptions } from "../knowledge/load.js";
+import type { LoadOptions } from "../knowledge/load.js";
 import type { Knowledge, KnowledgeProblem } from "../knowledge/schema.js";
 import type { CopyNotice } from "../knowledge/schedule-url.js";
 import { searchEngine, type IndexData, type Searcher } from "../search/index.js";
 import { buildNameIndex, nameIndexReceiver, type NameIndex } from "../search/minisearch.js";
+import { snapshotCache } from "./cache.js";
 import { buildTables, type SnapshotTables } from "./tables.js";
 
 export interface Snapshot {
@@ -37,6 +38,8 @@ export interface BuildOptions extends LoadOptions {
   offThread?: boolean;
   /** The worker's heap limit in MB: a pack too large for it fails the reload instead of exhausting the process. */
   workerHeapMb?: number;
+  /** Where a start keeps its prepared snapshot for the next start on the same files (see cache.ts); none: no cache. */
+  cacheDir?: string;
 }
 
 /** Everything but the name index, which only the thread that answers can hold. */
@@ -65,6 +68,8 @@ export const indexedNames = (tables: SnapshotTables): string[] => [...tables.nam
 /** Reads, validates, merges, indexes and tabulates: the builder's steps that need no answering thread. Never throws. */
 export async function prepare(dir: string, options: LoadOptions): Promise<PrepareResult> {
   try {
+    // Loaded when the knowledge is read, not at start-up: a start served by the cache never loads the YAML parser.
+    const { loadKnowledge } = await import("../knowledge/load.js");
     const loaded = await loadKnowledge(dir, options);
     if (!loaded.knowledge) return { ok: false, problems: loaded.problems, version: loaded.version };
     const k = loaded.knowledge;
@@ -80,9 +85,12 @@ const snapshotOf = (p: Omit<Prepared, "index">, index: Searcher, names: NameInde
 
 export async function buildSnapshot(dir: string, loadedBy: string, options: BuildOptions = {}): Promise<SnapshotResult> {
   if (options.offThread) return buildInWorker(dir, loadedBy, options);
-  const result = await prepare(dir, options);
+  const cache = options.cacheDir && !options.scheduleUrls?.length ? await snapshotCache(options.cacheDir, dir) : undefined;
+  const cached = await cache?.read();
+  const result: PrepareResult = cached ? { ok: true, prepared: cached } : await prepare(dir, options);
   if (!result.ok) return result;
   const p = result.prepared;
+  if (!cached) await cache?.write(p);
   return { ok: true, snapshot: snapshotOf(p, searchEngine.restore(p.index), buildNameIndex(indexedNames(p.tables)), loadedBy) };
 }
 
