@@ -40,6 +40,12 @@ describe("the start-up cache", () => {
     await pack.edit("event.yaml", "speakers: 120", "speakers: 121");
     expect(JSON.parse((await ask("연사 몇 명이야?", env)).stdout).text).toContain("121");
     expect(await cached(dataDir)).toHaveLength(2);
+    // Every edit makes an entry; only the newest four are kept.
+    for (const speakers of [122, 123, 124]) {
+      await pack.edit("event.yaml", `speakers: ${speakers - 1}`, `speakers: ${speakers}`);
+      expect(JSON.parse((await ask("연사 몇 명이야?", env)).stdout).text).toContain(String(speakers));
+    }
+    expect(await cached(dataDir)).toHaveLength(4);
   });
 
   it("costs nothing but time when its file is garbage", async () => {

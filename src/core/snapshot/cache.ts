@@ -5,7 +5,7 @@
 // schedule URLs, whose contents are unknown until fetched, turn it off. A cache that cannot be read or written costs
 // only that time.
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { filesHash } from "../knowledge/files.js";
@@ -14,6 +14,9 @@ import type { Prepared } from "./snapshot.js";
 const COMPILED = !import.meta.url.endsWith(".ts");
 /** dist/.tsbuildinfo, beside dist/core/snapshot/cache.js. */
 const BUILD_INFO = new URL("../../.tsbuildinfo", import.meta.url);
+/** How many entries are kept (a few knowledge folders, or a few versions of one): older ones are removed. */
+const KEPT = 4;
+
 /** What an entry says it is: a file that does not say so (garbage, another program's) is not read. */
 const FORMAT = "eventdesk-snapshot-1";
 
@@ -49,9 +52,18 @@ export async function snapshotCache(cacheDir: string, dir: string): Promise<Snap
         await mkdir(cacheDir, { recursive: true });
         await writeFile(temporary, serialize({ format: FORMAT, prepared }));
         await rename(temporary, file);
+        await keepNewest(cacheDir, KEPT);
       } catch {
         await rm(temporary, { force: true }).catch(() => undefined);
       }
     },
   };
+}
+
+/** Removes all but the `kept` newest entries: every edit of the knowledge makes a new one. */
+async function keepNewest(cacheDir: string, kept: number): Promise<void> {
+  const names = (await readdir(cacheDir)).filter((name) => name.endsWith(".snapshot"));
+  const dated = await Promise.all(names.map(async (name) => ({ name, at: (await stat(join(cacheDir, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
+  const old = dated.sort((a, b) => b.at - a.at).slice(kept);
+  await Promise.all(old.map(({ name }) => rm(join(cacheDir, name), { force: true })));
 }
