@@ -49,7 +49,7 @@ describe.each(DATABASES)("remediation follow-up in the console on $kind", ({ cre
 
 describe("remediation follow-up with a store that cannot be reached", () => {
   it("says the update could not be recorded, and answers /remediation from the knowledge", async () => {
-    const r = await chat(["/remediation update bcp-dr status done", "/remediation 데이터센터 방재"], { DATA_DIR: "unused", DATABASE_URL: "postgres://postgres@127.0.0.1:9/eventdesk", LOG_LEVEL: "error" });
+    const r = await chat(["/remediation update bcp-dr status done", "/remediation 데이터센터 방재"], { DATABASE_URL: "postgres://postgres@127.0.0.1:9/eventdesk", LOG_LEVEL: "error" });
     expect(r.code).toBe(0);
     const [update, area] = answersOf(r.stdout);
     expect(update).toMatch(/could not record: \S/);

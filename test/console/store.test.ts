@@ -51,7 +51,7 @@ describe.each(DATABASES)("the console chat on $kind", ({ create }) => {
 
 describe("a store that cannot be reached", () => {
   it("answers every question all the same, with a warning on stderr, and exits 0", async () => {
-    const r = await chat("예산 얼마야?\n/speaker 고우찬\n/rate up\n", { DATA_DIR: "unused", DATABASE_URL: "postgres://postgres@127.0.0.1:9/eventdesk", LOG_LEVEL: "warn" });
+    const r = await chat("예산 얼마야?\n/speaker 고우찬\n/rate up\n", { DATABASE_URL: "postgres://postgres@127.0.0.1:9/eventdesk", LOG_LEVEL: "warn" });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("4,600억 원");
     expect(r.stdout).toContain("고우찬");
