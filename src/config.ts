@@ -119,6 +119,8 @@ export function botOptions(c: Config) {
     cacheDir: join(c.DATA_DIR, "cache"),
     defaultLang: c.DEFAULT_LANG,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    // Replicas on one PostgreSQL count each user's questions together.
+    sharedRateLimit: c.DATABASE_URL !== undefined,
     logQuestions: c.LOG_QUESTIONS,
     eventChannels: new Map(c.EVENT_CHANNELS.map((entry) => entry.split("=") as [string, string])),
     ...(now ? { clock: () => now } : {}),

@@ -12,6 +12,7 @@ import { copyWarning } from "./knowledge/schedule-url.js";
 import { formatProblem, type KnowledgeProblem } from "./knowledge/schema.js";
 import { say, type Lang, type Localized } from "./locale.js";
 import type { Answer, Request, User } from "./protocol.js";
+import { inTime } from "./in-time.js";
 import { RateLimiter } from "./rate-limit.js";
 import { cleanText, MAX_ARG_LENGTH, sanitizeArgs, sanitizeText } from "./sanitize.js";
 import { buildSnapshot, type BuildOptions, type Snapshot } from "./snapshot/snapshot.js";
@@ -32,6 +33,8 @@ export interface BotOptions extends Omit<BuildOptions, "offThread"> {
   logger?: Logger;
   /** Questions per user per minute (trusted users, such as the console's, are not limited); 0 turns it off. */
   rateLimitPerMinute?: number;
+  /** Count them in the store, shared by every replica on it (with DATABASE_URL), rather than in this process. */
+  sharedRateLimit?: boolean;
   /** Called after every reload attempt, successful or not (the audit log listens here). */
   onReload?: (event: ReloadEvent) => void | Promise<void>;
   /** "Now" for now/next questions and alerts (EVENTDESK_NOW sets it to demo or test a past conference as if live). */
@@ -66,7 +69,6 @@ export class KnowledgeError extends Error {
 /** The commands whose answers show remediation items (free questions among them), and so read the changes recorded. */
 const OVERLAID = new Set(["ask", "remediation"]);
 /** How long an answer waits for those changes before it is given from the knowledge alone. */
-const OVERLAY_WAIT_MS = 2_000;
 
 const SYSTEM_USER: User = { id: "system", platform: "system", isAdmin: true, trusted: true, name: "start-up" };
 
@@ -186,19 +188,31 @@ export class Bot {
   private async remediationOverlay(snapshot: Snapshot, module: CommandModule | undefined, requestId: string): Promise<RemediationOverlay | undefined> {
     const store = this.options.store;
     if (!store || !module || !OVERLAID.has(module.spec.name) || snapshot.knowledge.remediation.size === 0) return undefined;
-    let timer: NodeJS.Timeout | undefined;
     try {
-      const late = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no reply within ${OVERLAY_WAIT_MS} ms`)), OVERLAY_WAIT_MS);
-        timer.unref();
-      });
-      return overlayOf(await Promise.race([store.remediationUpdates(), late]));
+      return overlayOf(await inTime(store.remediationUpdates()));
     } catch (err) {
       this.options.logger?.warn({ err, requestId, store: store.kind }, "remediation updates not read: answering from the knowledge alone");
       return undefined;
-    } finally {
-      clearTimeout(timer);
     }
+  }
+
+  /**
+   * Whether a user may ask now, and if not how many seconds until they may: from the bucket replicas share through
+   * the store when they do (a store that fails or hangs falls back to this process's own bucket), else this process's.
+   */
+  private async allowed(userKey: string, requestId: string): Promise<{ ok: boolean; waitSeconds: number }> {
+    const perMinute = this.options.rateLimitPerMinute ?? 0;
+    const store = this.options.store;
+    if (perMinute > 0 && store && this.options.sharedRateLimit) {
+      try {
+        const { granted, tokens } = await inTime(store.takeToken(userKey, perMinute, new Date()));
+        return { ok: granted, waitSeconds: granted ? 0 : Math.max(1, Math.ceil(((1 - tokens) * 60) / perMinute)) };
+      } catch (err) {
+        this.options.logger?.warn({ err, requestId, store: store.kind }, "shared rate limit not read: this process's own applies");
+      }
+    }
+    const ok = this.limiter.take(userKey);
+    return { ok, waitSeconds: ok ? 0 : this.limiter.waitSeconds(userKey) };
   }
 
   async handle(request: Request): Promise<Answer> {
@@ -213,9 +227,10 @@ export class Bot {
     let draft: Draft;
     let limited = false;
     try {
-      if (!req.user.trusted && !this.limiter.take(userKey)) {
+      const allowed = req.user.trusted ? undefined : await this.allowed(userKey, requestId);
+      if (allowed && !allowed.ok) {
         limited = true;
-        draft = slowDown(lang, this.limiter.waitSeconds(userKey));
+        draft = slowDown(lang, allowed.waitSeconds);
       } else if (!module) draft = helpDraft({ catalogue: this.catalogue, lang, request: req }, name);
       else if (module.spec.admin && !req.user.isAdmin) {
         this.options.logger?.warn({ requestId, platform: req.user.platform, user: req.user.id, command: name }, "admin command refused");

@@ -114,6 +114,19 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX events_claimed_at ON events_claimed (claimed_at)`,
     ],
   },
+  {
+    version: 5,
+    name: "rate limit shared by replicas",
+    statements: [
+      // One token bucket per user; `granted` says whether the last take got a token (read back in the same statement).
+      `CREATE TABLE rate_buckets (
+        user_key TEXT PRIMARY KEY,
+        tokens DOUBLE PRECISION NOT NULL,
+        at BIGINT NOT NULL,
+        granted INTEGER NOT NULL
+      )`,
+    ],
+  },
 ];
 
 /** The schema version now; applies every migration newer than the database's, in order. */

@@ -271,6 +271,25 @@ export class SqlStore implements Store {
     });
   }
 
+  async takeToken(userKey: string, perMinute: number, at: Date): Promise<{ granted: boolean; tokens: number }> {
+    await this.started();
+    // One atomic statement on both databases: the bucket refilled since its last take (at most full), less one when
+    // a whole token is there. Replicas taking at once are serialised by the row.
+    const refilled = `(CASE WHEN rate_buckets.tokens + (CAST(? AS BIGINT) - rate_buckets.at) * CAST(? AS DOUBLE PRECISION) / 60000.0 < CAST(? AS DOUBLE PRECISION)
+      THEN rate_buckets.tokens + (CAST(? AS BIGINT) - rate_buckets.at) * CAST(? AS DOUBLE PRECISION) / 60000.0 ELSE CAST(? AS DOUBLE PRECISION) END)`;
+    const refill = [at.getTime(), perMinute, perMinute, at.getTime(), perMinute, perMinute];
+    const [row] = await this.db.query<{ tokens: number | string; granted: number | string }>(
+      `INSERT INTO rate_buckets (user_key, tokens, at, granted) VALUES (?, ?, ?, 1)
+       ON CONFLICT (user_key) DO UPDATE SET
+         tokens = CASE WHEN ${refilled} >= 1 THEN ${refilled} - 1 ELSE ${refilled} END,
+         granted = CASE WHEN ${refilled} >= 1 THEN 1 ELSE 0 END,
+         at = CAST(? AS BIGINT)
+       RETURNING tokens, granted`,
+      [userKey, perMinute - 1, at.getTime(), ...refill, ...refill, ...refill, ...refill, at.getTime()],
+    );
+    return { granted: Number(row.granted) === 1, tokens: Number(row.tokens) };
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.writing);
     await this.db.close();

@@ -156,5 +156,8 @@ export interface Store {
   /** Claims a platform event before it is answered (`slack:Ev123`): true for the first caller of any process on this
    * database, false for every other. Claims older than `expireBefore` are deleted. */
   claimEvent(key: string, at: Date, expireBefore?: Date): Promise<boolean>;
+  /** Takes one question from a user's token bucket (`perMinute` a minute, refilled evenly), shared by every process on
+   * this database: whether it was granted, and the tokens left. */
+  takeToken(userKey: string, perMinute: number, at: Date): Promise<{ granted: boolean; tokens: number }>;
   close(): Promise<void>;
 }

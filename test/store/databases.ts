@@ -93,6 +93,7 @@ export function failingStore(reason: string, working: Partial<Store> = {}): Stor
     recallConversation: fail,
     rememberConversation: fail,
     claimEvent: fail,
+    takeToken: fail,
     close: async () => undefined,
     ...working,
   };

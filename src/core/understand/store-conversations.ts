@@ -2,12 +2,11 @@
 // whichever process gets it. A store that is down or slow never fails a question: that call falls back to memory
 // (a copy of every conversation this process remembered), with a warning.
 import type { Logger } from "pino";
+import { inTime, STORE_WAIT_MS } from "../in-time.js";
 import type { Store } from "../../store/store.js";
 import type { Remembered } from "../answers/compose.js";
 import { CONVERSATION_TTL_MS, MemoryConversations, type ConversationMemory } from "./conversation.js";
 
-/** How long a question waits for the store before it answers from this process's memory instead. */
-const STORE_WAIT_MS = 2_000;
 
 export class StoreConversations implements ConversationMemory {
   private readonly local: MemoryConversations;
@@ -24,7 +23,7 @@ export class StoreConversations implements ConversationMemory {
 
   async recall(conversation: string): Promise<Remembered | undefined> {
     try {
-      const json = await this.inTime(this.store.recallConversation(conversation, new Date(this.now() - this.ttlMs)));
+      const json = await inTime(this.store.recallConversation(conversation, new Date(this.now() - this.ttlMs)));
       return json === undefined ? undefined : (JSON.parse(json) as Remembered);
     } catch (err) {
       this.logger?.warn({ err, store: this.store.kind }, "conversation not read from the store: using this process's memory");
@@ -36,17 +35,9 @@ export class StoreConversations implements ConversationMemory {
     await this.local.remember(conversation, value);
     const at = this.now();
     try {
-      await this.inTime(this.store.rememberConversation(conversation, JSON.stringify(value), new Date(at), new Date(at - this.ttlMs)));
+      await inTime(this.store.rememberConversation(conversation, JSON.stringify(value), new Date(at), new Date(at - this.ttlMs)), this.waitMs);
     } catch (err) {
       this.logger?.warn({ err, store: this.store.kind }, "conversation not written to the store: kept in this process's memory");
     }
-  }
-
-  private inTime<T>(work: Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the store did not answer within ${this.waitMs} ms`)), this.waitMs);
-    });
-    return Promise.race([work, late]).finally(() => clearTimeout(timer));
   }
 }
