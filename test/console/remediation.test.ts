@@ -1,27 +1,19 @@
 // Remediation follow-up through the console, as a user runs it (`npm start`, compiled, as a child process), on SQLite
 // in DATA_DIR and on PostgreSQL: an update recorded in one run is shown, with who and how long ago, by the next run
 // (a restart) on the same store, with overdue and history; a database that cannot be reached costs only the update.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DATABASES, rowsOf, type TestDatabase } from "../store/databases.js";
+import { describe, expect, it } from "vitest";
+import { DATABASES, databaseFor, rowsOf } from "../store/databases.js";
 import { run } from "./run.js";
 
 const chat = (lines: string[], env: Record<string, string>) => run("dist/main.js", [], lines.join("\n") + "\n", env);
 const answersOf = (stdout: string) => stdout.split(/\(지식 버전 [0-9a-f]+\)|\(knowledge version [0-9a-f]+\)/);
 
 describe.each(DATABASES)("remediation follow-up in the console on $kind", ({ create }) => {
-  let db: TestDatabase;
-
-  beforeAll(async () => {
-    db = await create();
-  });
-
-  afterAll(async () => {
-    await db?.drop();
-  });
+  const database = databaseFor(create);
 
   it("records updates in one run; the next run shows them with who and when, lists the overdue and the history", async () => {
     const first = await chat(["/remediation update bcp-dr status in progress", "/remediation update bcp-dr due 2022-12-20", "/remediation update bcp-dr status finished"], {
-      ...db.env,
+      ...database.db.env,
       EVENTDESK_NOW: "2022-12-10T10:00:00+09:00",
       LOG_LEVEL: "warn",
     });
@@ -31,12 +23,12 @@ describe.each(DATABASES)("remediation follow-up in the console on $kind", ({ cre
     expect(updates[0]).toContain("(bcp-dr): status announced → in progress\nRecorded by console.");
     expect(updates[1]).toContain("due none → 2022-12-20");
     expect(updates[2]).toMatch(/“finished” is not a status\. The statuses: `?announced`?, `?planned`?, `?in_progress`?, `?done`?/);
-    expect(await rowsOf(db, "SELECT field, value, user_id, user_name FROM remediation_updates ORDER BY seq")).toEqual([
+    expect(await rowsOf(database.db, "SELECT field, value, user_id, user_name FROM remediation_updates ORDER BY seq")).toEqual([
       { field: "status", value: "in_progress", user_id: "console", user_name: "console" },
       { field: "due", value: "2022-12-20", user_id: "console", user_name: "console" },
     ]);
 
-    const next = await chat(["/remediation 데이터센터 방재", "/remediation overdue", "/remediation history bcp-dr"], { ...db.env, EVENTDESK_NOW: "2022-12-22T10:00:00+09:00", LOG_LEVEL: "warn" });
+    const next = await chat(["/remediation 데이터센터 방재", "/remediation overdue", "/remediation history bcp-dr"], { ...database.db.env, EVENTDESK_NOW: "2022-12-22T10:00:00+09:00", LOG_LEVEL: "warn" });
     expect(next.code).toBe(0);
     expect(next.stderr).toBe("");
     const [area, overdue, history] = answersOf(next.stdout);

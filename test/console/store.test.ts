@@ -1,26 +1,18 @@
 // The console chat with its store, as a user runs it (`npm start`, compiled, as a child process): /rate rates the last
 // answer, /insights reads the log back (and as CSV), on SQLite in DATA_DIR and on PostgreSQL; and a database that
 // cannot be reached costs no answer.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DATABASES, rowsOf, type TestDatabase } from "../store/databases.js";
+import { describe, expect, it } from "vitest";
+import { DATABASES, databaseFor, rowsOf } from "../store/databases.js";
 import { run } from "./run.js";
 
 const chat = (input: string, env: Record<string, string>) => run("dist/main.js", [], input, env);
 
 describe.each(DATABASES)("the console chat on $kind", ({ create }) => {
-  let db: TestDatabase;
-
-  beforeAll(async () => {
-    db = await create();
-  });
-
-  afterAll(async () => {
-    await db?.drop();
-  });
+  const database = databaseFor(create);
 
   it("/rate rates the last answer, changeably; /insights shows refused questions, 👎 answers and the share answered; /insights csv gives CSV", async () => {
     const lines = ["/rate up", "예산 얼마야?", "/rate up", "/rate down", "What is the Wi-Fi password?", "what is the wifi password", "/insights", "/insights 30 csv", "/insights forever"];
-    const r = await chat(lines.join("\n") + "\n", { ...db.env, LOG_LEVEL: "warn" });
+    const r = await chat(lines.join("\n") + "\n", { ...database.db.env, LOG_LEVEL: "warn" });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     const answers = r.stdout.split(/\(지식 버전 [0-9a-f]+\)|\(knowledge version [0-9a-f]+\)/);
@@ -44,7 +36,7 @@ describe.each(DATABASES)("the console chat on $kind", ({ create }) => {
     ]);
     expect(answers[8]).toContain("“forever” is not a period");
 
-    const ratings = await rowsOf(db, "SELECT rating FROM ratings");
+    const ratings = await rowsOf(database.db, "SELECT rating FROM ratings");
     expect(ratings.map((row) => Number(row.rating))).toEqual([-1]);
   });
 });

@@ -8,10 +8,10 @@ import type { DiscordMessage } from "../../src/adapters/discord/render.js";
 import { DEFER_AFTER_MS } from "../../src/adapters/discord/translate.js";
 import { Bot } from "../../src/core/bot.js";
 import { startHttpServer, type HttpServer } from "../../src/http.js";
-import { openStore, type Store } from "../../src/store/index.js";
+import type { Store } from "../../src/store/index.js";
 import { KNOWLEDGE_DIR } from "../core/fixture.js";
 import { DISCORD_APPLICATION_ID, discordCommand, discordKeys, send } from "../robustness/signed.js";
-import { DATABASES, rowsOf, type TestDatabase } from "../store/databases.js";
+import { DATABASES, migratedStoreFor, rowsOf, type TestDatabase } from "../store/databases.js";
 import { collectingLogger, expectSendable, startFakeDiscordApi, textOf } from "./support.js";
 
 type Reply = { type: number; data: DiscordMessage };
@@ -19,6 +19,7 @@ type Reply = { type: number; data: DiscordMessage };
 describe.each(DATABASES)("Discord rating buttons on $kind", ({ create }) => {
   const keys = discordKeys();
   const logs = collectingLogger();
+  const database = migratedStoreFor(create);
   let db: TestDatabase;
   let store: Store;
   let api: Awaited<ReturnType<typeof startFakeDiscordApi>>;
@@ -26,9 +27,7 @@ describe.each(DATABASES)("Discord rating buttons on $kind", ({ create }) => {
   let http: HttpServer;
 
   beforeAll(async () => {
-    db = await create();
-    store = openStore(db.env);
-    await store.migrate();
+    ({ db, store } = database);
     api = await startFakeDiscordApi();
     const bot = await Bot.create({ knowledgeDir: KNOWLEDGE_DIR, logger: logs.logger, store });
     adapter = new DiscordHttpAdapter({ bot, logger: logs.logger, admins: { roleIds: [], userIds: [] }, deferAfterMs: DEFER_AFTER_MS }, { publicKey: keys.publicKeyHex, applicationId: DISCORD_APPLICATION_ID, apiUrl: api.url });
@@ -40,8 +39,6 @@ describe.each(DATABASES)("Discord rating buttons on $kind", ({ create }) => {
     await adapter?.stop();
     await http?.close();
     await api?.close();
-    await store?.close();
-    await db?.drop();
   });
 
   const post = async (payload: unknown): Promise<Reply> => {

@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RATE_ACTION_PREFIX } from "../../src/adapters/slack/render.js";
 import { Bot } from "../../src/core/bot.js";
-import { openStore, type Store } from "../../src/store/index.js";
+import type { Store } from "../../src/store/index.js";
 import { KNOWLEDGE_DIR } from "../core/fixture.js";
-import { DATABASES, rowsOf, type TestDatabase } from "../store/databases.js";
+import { DATABASES, migratedStoreFor, rowsOf, type TestDatabase } from "../store/databases.js";
 import { buttonPayload, slashPayload, startFakeSlack, type FakeSlack, type Posted } from "./fake-slack.js";
 import { captureLogs, form, MEMBER, startSlack, type RunningSlack } from "./harness.js";
 
@@ -18,6 +18,7 @@ interface Button {
 }
 
 describe.each(DATABASES)("Slack rating buttons on $kind", ({ create }) => {
+  const database = migratedStoreFor(create);
   let db: TestDatabase;
   let store: Store;
   let fake: FakeSlack;
@@ -25,9 +26,7 @@ describe.each(DATABASES)("Slack rating buttons on $kind", ({ create }) => {
   const logs = captureLogs();
 
   beforeAll(async () => {
-    db = await create();
-    store = openStore(db.env);
-    await store.migrate();
+    ({ db, store } = database);
     fake = await startFakeSlack();
     slack = await startSlack(fake, {}, logs.logger, await Bot.create({ knowledgeDir: KNOWLEDGE_DIR, logger: logs.logger, store }));
   });
@@ -35,8 +34,6 @@ describe.each(DATABASES)("Slack rating buttons on $kind", ({ create }) => {
   afterAll(async () => {
     await slack?.close();
     await fake?.close();
-    await store?.close();
-    await db?.drop();
   });
 
   const answerAt = (id: string): Promise<Posted["body"]> => fake.waitFor(() => fake.posted.find((p) => p.id === id)?.body, `an answer at response_url ${id}`);

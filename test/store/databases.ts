@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
+import { openStore } from "../../src/store/index.js";
 import { SQLITE_FILE } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
 
@@ -97,4 +99,29 @@ export function failingStore(reason: string, working: Partial<Store> = {}): Stor
     close: async () => undefined,
     ...working,
   };
+}
+
+/** The database of one `describe.each(DATABASES)` block: created before its tests, dropped after them. */
+export function databaseFor(create: () => Promise<TestDatabase>): { readonly db: TestDatabase } {
+  const held = {} as { db: TestDatabase };
+  beforeAll(async () => {
+    held.db = await create();
+  });
+  afterAll(async () => {
+    await held.db?.drop();
+  });
+  return held;
+}
+
+/** The same, with a store opened and migrated on it (closed after the tests, before the database is dropped). */
+export function migratedStoreFor(create: () => Promise<TestDatabase>): { readonly db: TestDatabase; readonly store: Store } {
+  const held = databaseFor(create) as { db: TestDatabase; store: Store };
+  beforeAll(async () => {
+    held.store = openStore(held.db.env);
+    await held.store.migrate();
+  });
+  afterAll(async () => {
+    await held.store?.close();
+  });
+  return held;
 }

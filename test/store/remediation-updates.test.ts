@@ -2,12 +2,12 @@
 // changed what and when; answers show the item as it now stands with "changed 2 days ago by …"; overdue and history
 // read the changes back; they outlive a reload and a new Bot on the same store; and a store that is down costs the
 // update ("could not record: …") but never an answer.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Bot } from "../../src/core/bot.js";
 import type { Answer, User } from "../../src/core/protocol.js";
 import { openStore, type Store } from "../../src/store/index.js";
 import { KNOWLEDGE_DIR, RELOADS } from "../core/fixture.js";
-import { DATABASES, failingStore, rowsOf, type TestDatabase } from "./databases.js";
+import { DATABASES, migratedStoreFor, failingStore, rowsOf, type TestDatabase } from "./databases.js";
 
 const ADMIN: User = { id: "U-ADMIN", platform: "slack", isAdmin: true, name: "Alice" };
 const MEMBER: User = { id: "U-MEMBER", platform: "slack", isAdmin: false, name: "Bob" };
@@ -22,19 +22,14 @@ function clockAt(iso: string) {
 const line = (a: Answer, text: string): string => a.body.split("\n").find((l) => l.includes(text)) ?? "";
 
 describe.each(DATABASES)("remediation updates on $kind", ({ create }) => {
+  const database = migratedStoreFor(create);
   let db: TestDatabase;
   let store: Store;
 
   beforeAll(async () => {
-    db = await create();
-    store = openStore(db.env);
-    await store.migrate();
+    ({ db, store } = database);
   });
 
-  afterAll(async () => {
-    await store?.close();
-    await db?.drop();
-  });
 
   it("records an update with who and when; /remediation and free questions show it, 'changed 2 days ago by Alice'", async () => {
     const time = clockAt("2024-06-01T09:00:00Z");
